@@ -1,0 +1,8 @@
+package dev.quarkflow.katib.suggestion;
+
+import dev.quarkflow.common.testing.HealthEndpointsContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HealthEndpointsTest extends HealthEndpointsContract {
+}

@@ -1,0 +1,8 @@
+package dev.quarkflow.notebook;
+
+import dev.quarkflow.common.testing.HealthEndpointsContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HealthEndpointsTest extends HealthEndpointsContract {
+}
