@@ -1,0 +1,60 @@
+package dev.quarkflow.apiserver.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+/** A run and its persisted state machine; the run backend moves {@code state} through the API's states. */
+@Entity
+@Table(name = "runs")
+public class RunEntity {
+    @Id
+    public String id;
+    @Column(name = "display_name")
+    public String displayName;
+    @Lob
+    public String description;
+    @Column(name = "experiment_id")
+    public String experimentId;
+    public String namespace;
+    @Column(name = "storage_state")
+    public String storageState;
+    @Embedded
+    public PipelineSource source = new PipelineSource();
+    @Column(name = "created_at")
+    public long createdAt;
+    @Column(name = "scheduled_at")
+    public long scheduledAt;
+    @Column(name = "finished_at")
+    public long finishedAt;
+    public String state;
+    @Column(name = "error_code")
+    public int errorCode;
+    @Lob
+    @Column(name = "error_message")
+    public String errorMessage;
+    /** RunDetails as proto JSON text, written by the run backend. */
+    @Lob
+    @Column(name = "run_details")
+    public String runDetails;
+    @Column(name = "recurring_run_id")
+    public String recurringRunId;
+    /** plugins_input as a JSON object text, or null. */
+    @Lob
+    @Column(name = "plugins_input")
+    public String pluginsInput;
+    @ElementCollection
+    @CollectionTable(name = "run_state_history", joinColumns = @JoinColumn(name = "run_id"))
+    @OrderColumn(name = "seq")
+    public List<StateChange> stateHistory = new ArrayList<>();
+}
