@@ -87,15 +87,22 @@ public abstract class JobReconciler<J extends KubeflowJob<?>> implements Reconci
             client.resource(job).delete();
             return UpdateControl.noUpdate();
         }
-        UpdateControl<J> control;
-        if (Objects.equals(plan.status(), job.getStatus())) {
-            control = UpdateControl.noUpdate();
-        } else {
-            job.setStatus(plan.status());
-            control = UpdateControl.patchStatus(job);
+        if (!Objects.equals(plan.status(), job.getStatus())) {
+            writeStatus(job, plan);
         }
+        UpdateControl<J> control = UpdateControl.noUpdate();
         plan.requeueAfter().ifPresent(delay -> control.rescheduleAfter(delay.toMillis() + 1));
         return control;
+    }
+
+    /**
+     * Replaces the whole status (PUT on the status subresource, guarded by the resourceVersion just reconciled): a
+     * diff-based patch computed against a stale copy could duplicate conditions, and a merge patch cannot drop the
+     * zero counts upstream omits. A conflict throws, and JOSDK retries on the fresh object.
+     */
+    private void writeStatus(J job, Plan plan) {
+        job.setStatus(plan.status());
+        client.resource(job).updateStatus();
     }
 
     private <R extends HasMetadata> List<R> owned(J job, Context<J> context, Class<R> type) {
