@@ -20,7 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AlgorithmRegistryTest {
 
-    static final List<String> UPSTREAM_NAMES = List.of("random", "grid");
+    static final List<String> UPSTREAM_NAMES = List.of("random", "grid", "tpe", "multivariate-tpe", "cmaes", "sobol",
+            "bayesianoptimization");
 
     @Inject
     @Any

@@ -10,10 +10,13 @@ final class AlgorithmsUnderTest {
 
     /** The history-based HPO algorithms that share one contract (grid, hyperband, pbt, NAS have their own). */
     static List<SearchAlgorithm> hpo() {
-        return List.of(new RandomSearch());
+        return List.of(new RandomSearch(), new TreeParzenEstimator(), new MultivariateTpe(), new CmaEsSearch(),
+                new SobolSearch(), new BayesianOptimization());
     }
 
     static List<SearchAlgorithm> all() {
-        return List.of(new RandomSearch(), new GridSearch());
+        List<SearchAlgorithm> all = new java.util.ArrayList<>(hpo());
+        all.add(new GridSearch());
+        return all;
     }
 }
