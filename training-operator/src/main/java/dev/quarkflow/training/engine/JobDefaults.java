@@ -28,9 +28,6 @@ public final class JobDefaults {
         if (spec.runPolicy() == null) {
             spec.runPolicy(new RunPolicy());
         }
-        if (spec.runPolicy().getCleanPodPolicy() == null) {
-            spec.runPolicy().setCleanPodPolicy(CLEAN_POD_POLICY_NONE);
-        }
         if (spec.replicaSpecs() != null) {
             Map<String, ReplicaSpec> normalized = new LinkedHashMap<>();
             spec.replicaSpecs().forEach((type, replica) -> normalized.put(canonicalType(plugin, type), replica));
@@ -38,6 +35,9 @@ public final class JobDefaults {
             normalized.forEach((type, replica) -> defaultReplica(plugin, type, replica));
         }
         plugin.applyKindDefaults(job);
+        if (spec.runPolicy().getCleanPodPolicy() == null) {
+            spec.runPolicy().setCleanPodPolicy(CLEAN_POD_POLICY_NONE);
+        }
     }
 
     private static void defaultReplica(FrameworkPlugin<?> plugin, String type, ReplicaSpec replica) {

@@ -28,10 +28,16 @@ public final class PodEnv {
         for (Container container : pod.getSpec().getContainers()) {
             if (which.test(container)) {
                 List<EnvVar> env = container.getEnv() == null ? new ArrayList<>() : new ArrayList<>(container.getEnv());
-                vars.forEach(v -> env.add(env(v.getName(), v.getValue())));
+                vars.forEach(v -> env.add(new EnvVar(v.getName(), v.getValue(), v.getValueFrom())));
                 container.setEnv(env);
             }
         }
+    }
+
+    /** {@code name} from the pod's own status field, e.g. {@code status.podIP}. */
+    public static EnvVar fieldRef(String name, String fieldPath) {
+        return new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName(name).withNewValueFrom().withNewFieldRef()
+                .withFieldPath(fieldPath).endFieldRef().endValueFrom().build();
     }
 
     public static void appendToAll(PodTemplateSpec pod, List<EnvVar> vars) {

@@ -50,6 +50,12 @@ public final class StatusEditor {
         set(Conditions.FAILED, Conditions.TRUE, reasonSuffix, message);
     }
 
+    /** Failed with a reason taken verbatim (e.g. a pod's own status reason), not prefixed by the kind. */
+    public void failedWithReason(String reason, String message) {
+        markCompleted();
+        JobConditions.set(status, Conditions.FAILED, Conditions.TRUE, reason, message, now);
+    }
+
     public void failed(String message) {
         failed(Conditions.REASON_FAILED, message);
     }
