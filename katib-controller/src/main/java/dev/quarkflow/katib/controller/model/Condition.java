@@ -1,5 +1,7 @@
 package dev.quarkflow.katib.controller.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /** A status condition as Katib writes it (Experiment, Suggestion and Trial share the shape). */
 public class Condition extends Extensible {
     public static final String TRUE = "True";
@@ -24,6 +26,7 @@ public class Condition extends Extensible {
         this.lastTransitionTime = now;
     }
 
+    @JsonIgnore
     public boolean isTrue() {
         return TRUE.equals(status);
     }

@@ -2,6 +2,8 @@ package dev.quarkflow.katib.controller.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /** One search-space dimension: {@code spec.parameters[i]} (also used inside NAS operations). */
 public class ParameterSpec extends Extensible {
     public String name;
@@ -16,6 +18,7 @@ public class ParameterSpec extends Extensible {
         public String step;
         public String distribution;
 
+        @JsonIgnore
         public boolean isEmpty() {
             return isBlank(max) && isBlank(min) && (list == null || list.isEmpty()) && isBlank(step)
                     && isBlank(distribution) && unknownFields().isEmpty();

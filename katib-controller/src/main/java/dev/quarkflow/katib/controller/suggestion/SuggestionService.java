@@ -2,6 +2,7 @@ package dev.quarkflow.katib.controller.suggestion;
 
 import dev.quarkflow.proto.katib.GetSuggestionsReply;
 import dev.quarkflow.proto.katib.GetSuggestionsRequest;
+import dev.quarkflow.proto.katib.ValidateAlgorithmSettingsRequest;
 
 /**
  * An algorithm service speaking {@code api.v1.beta1.Suggestion} (ours, upstream's images, or any other). Failures are
@@ -11,4 +12,8 @@ import dev.quarkflow.proto.katib.GetSuggestionsRequest;
 public interface SuggestionService {
 
     GetSuggestionsReply getSuggestions(GetSuggestionsRequest request);
+
+    /** Upstream treats UNIMPLEMENTED as "nothing to validate"; services that cannot validate need not override. */
+    default void validateAlgorithmSettings(ValidateAlgorithmSettingsRequest request) {
+    }
 }

@@ -1,0 +1,158 @@
+package dev.quarkflow.katib.controller.local;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import dev.quarkflow.katib.controller.engine.ExperimentDefaults;
+import dev.quarkflow.katib.controller.engine.ExperimentReader;
+import dev.quarkflow.katib.controller.engine.ExperimentValidator;
+import dev.quarkflow.katib.controller.engine.FieldError;
+import dev.quarkflow.katib.controller.engine.Json;
+import dev.quarkflow.katib.controller.engine.KatibCatalog;
+import dev.quarkflow.katib.controller.engine.TemplateSource;
+import dev.quarkflow.katib.controller.model.Experiment;
+import dev.quarkflow.katib.controller.model.MetricsCollectorSpec;
+import dev.quarkflow.katib.controller.suggestion.GrpcSuggestionService;
+
+/**
+ * {@code experiment run EXPERIMENT.yaml [--output json] [--suggestion-address host:port] [--data-dir DIR]
+ * [--work-dir DIR] [--suggestion-retry-window DURATION]}: runs an upstream Experiment locally. Progress and the best
+ * trial go to stderr; with {@code --output json} stdout holds the final Experiment. Exit 0 Succeeded, 1 Failed, 2 the
+ * command or the Experiment was refused before anything ran.
+ */
+public final class ExperimentCli {
+
+    public static final int SUCCEEDED = 0;
+    public static final int FAILED = 1;
+    public static final int REFUSED = 2;
+
+    static final String USAGE = "usage: experiment run EXPERIMENT.yaml [--output json] [--suggestion-address host:port]"
+            + " [--data-dir DIR] [--work-dir DIR] [--suggestion-retry-window PT2M]";
+    static final String DEFAULT_SUGGESTION_ADDRESS = "127.0.0.1:6789";
+    private static final Duration SUGGESTION_DEADLINE = Duration.ofSeconds(60);
+    private static final Set<String> LOCAL_COLLECTORS = Set.of(MetricsCollectorSpec.STDOUT, MetricsCollectorSpec.FILE);
+
+    private ExperimentCli() {
+    }
+
+    /** Parsed command line. */
+    record Options(Path experimentFile, boolean json, String suggestionAddress, Path dataDir, Path workDir,
+            Duration retryWindow) {
+    }
+
+    /** @param env the process environment ({@code QUARKFLOW_DATA_DIR} sets the default data directory) */
+    public static int run(String[] args, PrintStream stdout, PrintStream stderr, Map<String, String> env) {
+        Options options;
+        try {
+            options = parse(List.of(args), env);
+        } catch (IllegalArgumentException e) {
+            stderr.println("error: " + e.getMessage());
+            stderr.println(USAGE);
+            return REFUSED;
+        }
+        Experiment experiment;
+        try {
+            experiment = ExperimentDefaults.apply(ExperimentReader.read(options.experimentFile()));
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            stderr.println("error: " + options.experimentFile() + ": " + e.getMessage());
+            return REFUSED;
+        }
+        if (experiment.metadata.namespace == null) {
+            experiment.metadata.namespace = "default";
+        }
+        List<FieldError> errors = new ExperimentValidator(KatibCatalog.upstreamDefault(), TemplateSource.none())
+                .validate(experiment);
+        if (!errors.isEmpty()) {
+            stderr.println("error: admission webhook denied the Experiment " + options.experimentFile() + ":");
+            errors.forEach(error -> stderr.println("  " + error));
+            return REFUSED;
+        }
+        if (!LOCAL_COLLECTORS.contains(experiment.spec.metricsCollectorSpec.kind())) {
+            stderr.println("error: metrics collector " + experiment.spec.metricsCollectorSpec.kind()
+                    + " is not supported in local mode (StdOut and File are)");
+            return REFUSED;
+        }
+        Path runDir = options.dataDir().resolve("katib-controller").resolve("local")
+                .resolve(experiment.namespace()).resolve(experiment.name());
+        stderr.println("Running experiment " + experiment.name() + " locally (algorithm "
+                + experiment.spec.algorithm.algorithmName + " at " + options.suggestionAddress() + ", trial output in "
+                + runDir + ")");
+        TrialTable table = new TrialTable(stderr, System.console() != null && stderr == System.err);
+        try (GrpcSuggestionService service = new GrpcSuggestionService(options.suggestionAddress(),
+                SUGGESTION_DEADLINE)) {
+            LocalExperimentRunner runner = new LocalExperimentRunner(service, runDir, options.workDir(),
+                    Clock.systemUTC(), table, options.retryWindow(), new SecureRandom(), TemplateSource.none());
+            LocalExperimentRunner.Result result = runner.run(experiment);
+            table.summary(result.experiment(), result.trials());
+            if (options.json()) {
+                stdout.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result.experiment()));
+                stdout.flush();
+            }
+            return result.succeeded() ? SUCCEEDED : FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stderr.println("interrupted");
+            return FAILED;
+        } catch (JsonProcessingException e) {
+            stderr.println("error: unable to write the Experiment as JSON: " + e.getOriginalMessage());
+            return FAILED;
+        }
+    }
+
+    static Options parse(List<String> args, Map<String, String> env) {
+        if (args.size() < 3 || !args.get(0).equals("experiment") || !args.get(1).equals("run")) {
+            throw new IllegalArgumentException("expected: experiment run EXPERIMENT.yaml");
+        }
+        Path file = Path.of(args.get(2));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        boolean json = false;
+        String address = DEFAULT_SUGGESTION_ADDRESS;
+        String dataDirEnv = env.get("QUARKFLOW_DATA_DIR");
+        Path dataDir = dataDirEnv == null || dataDirEnv.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".quarkflow")
+                : Path.of(dataDirEnv);
+        Path workDir = Path.of("").toAbsolutePath();
+        Duration retryWindow = Duration.ofMinutes(2);
+        for (int i = 3; i < args.size(); i++) {
+            String flag = args.get(i);
+            String value = i + 1 < args.size() ? args.get(i + 1) : null;
+            if (value == null) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            switch (flag) {
+                case "--output", "-o" -> {
+                    if (!value.equals("json")) {
+                        throw new IllegalArgumentException("--output supports only json");
+                    }
+                    json = true;
+                }
+                case "--suggestion-address" -> address = value;
+                case "--data-dir" -> dataDir = Path.of(value);
+                case "--work-dir" -> workDir = Path.of(value).toAbsolutePath();
+                case "--suggestion-retry-window" -> {
+                    try {
+                        retryWindow = Duration.parse(value);
+                    } catch (DateTimeParseException e) {
+                        throw new IllegalArgumentException("--suggestion-retry-window takes an ISO-8601 duration"
+                                + " such as PT2M");
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option " + flag);
+            }
+            i++;
+        }
+        return new Options(file, json, address, dataDir, workDir, retryWindow);
+    }
+}

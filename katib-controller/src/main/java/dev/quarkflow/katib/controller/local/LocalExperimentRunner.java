@@ -1,0 +1,306 @@
+package dev.quarkflow.katib.controller.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+import org.jboss.logging.Logger;
+
+import dev.quarkflow.katib.controller.engine.ExperimentStatusCalculator;
+import dev.quarkflow.katib.controller.engine.JobStatus;
+import dev.quarkflow.katib.controller.engine.TemplateSource;
+import dev.quarkflow.katib.controller.engine.TrialFactory;
+import dev.quarkflow.katib.controller.engine.TrialPlanner;
+import dev.quarkflow.katib.controller.engine.TrialStates;
+import dev.quarkflow.katib.controller.engine.TrialTemplates;
+import dev.quarkflow.katib.controller.metrics.MetricLog;
+import dev.quarkflow.katib.controller.metrics.MetricsParser;
+import dev.quarkflow.katib.controller.metrics.ObservationCalculator;
+import dev.quarkflow.katib.controller.model.Experiment;
+import dev.quarkflow.katib.controller.model.MetricsCollectorSpec;
+import dev.quarkflow.katib.controller.model.Suggestion;
+import dev.quarkflow.katib.controller.model.Trial;
+import dev.quarkflow.katib.controller.suggestion.ProtoMapper;
+import dev.quarkflow.katib.controller.suggestion.SuggestionService;
+import dev.quarkflow.katib.controller.suggestion.SuggestionSync;
+import dev.quarkflow.proto.katib.ValidateAlgorithmSettingsRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+/**
+ * Runs a defaulted, validated Experiment on this machine: the same engine as the cluster reconciler (status, trial
+ * arithmetic, suggestion sync, templates), with trials as local processes and metrics read from their output. Calls
+ * to the Suggestion service that fail are retried with backoff until {@code suggestionRetryWindow} has passed without
+ * success; assignments are kept in the Suggestion before trials start, so a retry never duplicates or loses a trial.
+ * A completed experiment waits for its running trials, as upstream lets them finish.
+ */
+public final class LocalExperimentRunner {
+
+    private static final Logger LOG = Logger.getLogger(LocalExperimentRunner.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration IDLE_TICK = Duration.ofSeconds(1);
+
+    private final SuggestionService service;
+    private final Path runDir;
+    private final Path workDir;
+    private final Clock clock;
+    private final TrialTable table;
+    private final Duration suggestionRetryWindow;
+    private final SuggestionSync sync;
+    private final TemplateSource templates;
+
+    private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+    private final Map<String, TrialProcess> running = new LinkedHashMap<>();
+
+    private record Finished(String trial, int exitCode) {
+    }
+
+    public LocalExperimentRunner(SuggestionService service, Path runDir, Path workDir, Clock clock, TrialTable table,
+            Duration suggestionRetryWindow, RandomGenerator random, TemplateSource templates) {
+        this.service = service;
+        this.runDir = runDir;
+        this.workDir = workDir;
+        this.clock = clock;
+        this.table = table;
+        this.suggestionRetryWindow = suggestionRetryWindow;
+        this.sync = new SuggestionSync(random);
+        this.templates = templates;
+    }
+
+    /** The experiment as it ended and its trials; the experiment's status says Succeeded or Failed. */
+    public record Result(Experiment experiment, List<Trial> trials, Suggestion suggestion) {
+        public boolean succeeded() {
+            return ExperimentStatusCalculator.isSucceeded(experiment);
+        }
+    }
+
+    public Result run(Experiment experiment) throws InterruptedException {
+        List<Trial> trials = new ArrayList<>();
+        Suggestion suggestion = newSuggestion(experiment);
+        ExperimentStatusCalculator.markCreated(experiment, now());
+        Retry retry = new Retry();
+        boolean validated = false;
+        try {
+            while (true) {
+                if (!trials.isEmpty()) {
+                    ExperimentStatusCalculator.update(experiment, trials, now());
+                }
+                if (ExperimentStatusCalculator.isCompleted(experiment)) {
+                    if (running.isEmpty()) {
+                        break;
+                    }
+                    awaitFinished(experiment, trials, null);
+                    continue;
+                }
+                if (!validated) {
+                    validated = validateAlgorithm(experiment, retry);
+                    if (ExperimentStatusCalculator.isCompleted(experiment)) {
+                        continue;
+                    }
+                }
+                TrialPlanner.Plan plan = TrialPlanner.plan(experiment, trials);
+                if (plan.suggestionRequests() >= 0) {
+                    suggestion.spec.requests = plan.suggestionRequests();
+                }
+                if (validated && TrialPlanner.toRequest(suggestion) > 0 && retry.due(clock.instant())) {
+                    requestSuggestions(experiment, suggestion, trials, retry);
+                }
+                for (Suggestion.TrialAssignment assignment : TrialPlanner.withoutTrial(suggestion, trials)) {
+                    trials.add(startTrial(experiment, assignment));
+                }
+                table.show(experiment, trials);
+                awaitFinished(experiment, trials, retry.waitFor(clock.instant()));
+            }
+        } finally {
+            running.values().forEach(TrialProcess::kill);
+        }
+        table.show(experiment, trials);
+        return new Result(experiment, trials, suggestion);
+    }
+
+    private static Suggestion newSuggestion(Experiment experiment) {
+        Suggestion suggestion = new Suggestion();
+        suggestion.metadata.name = experiment.name();
+        suggestion.metadata.namespace = experiment.namespace();
+        suggestion.spec.algorithm = experiment.spec.algorithm;
+        suggestion.spec.earlyStopping = experiment.spec.earlyStopping;
+        suggestion.spec.resumePolicy = experiment.spec.resumePolicy;
+        return suggestion;
+    }
+
+    /** @return true once the service accepted the settings (or cannot validate them) */
+    private boolean validateAlgorithm(Experiment experiment, Retry retry) {
+        if (!retry.due(clock.instant())) {
+            return false;
+        }
+        try {
+            service.validateAlgorithmSettings(ValidateAlgorithmSettingsRequest.newBuilder()
+                    .setExperiment(ProtoMapper.experiment(experiment, null)).build());
+            retry.succeeded();
+            return true;
+        } catch (StatusRuntimeException e) {
+            Status.Code code = e.getStatus().getCode();
+            if (code == Status.Code.UNIMPLEMENTED) {
+                retry.succeeded();
+                return true;
+            }
+            if (code == Status.Code.INVALID_ARGUMENT || code == Status.Code.UNKNOWN) {
+                ExperimentStatusCalculator.markFailed(experiment,
+                        "Suggestion has failed: ValidateAlgorithmSettings Error: " + e.getStatus().getDescription(),
+                        now());
+                return false;
+            }
+            failed(experiment, retry, "ValidateAlgorithmSettings: " + e.getStatus());
+            return false;
+        }
+    }
+
+    private void requestSuggestions(Experiment experiment, Suggestion suggestion, List<Trial> trials, Retry retry) {
+        try {
+            sync.sync(experiment, suggestion, trials, service);
+            retry.succeeded();
+        } catch (StatusRuntimeException | SuggestionSync.UnexpectedReplyException e) {
+            failed(experiment, retry, "GetSuggestions: " + (e instanceof StatusRuntimeException s ? s.getStatus()
+                    : e.getMessage()));
+        }
+    }
+
+    private void failed(Experiment experiment, Retry retry, String cause) {
+        Instant now = clock.instant();
+        retry.failed(now);
+        if (retry.failingFor(now).compareTo(suggestionRetryWindow) > 0) {
+            ExperimentStatusCalculator.markFailed(experiment, "Suggestion has failed: " + cause, now());
+            return;
+        }
+        table.note("suggestion service: " + cause + "; retrying in " + retry.backoff.toMillis() + " ms");
+    }
+
+    private Trial startTrial(Experiment experiment, Suggestion.TrialAssignment assignment) {
+        Trial trial;
+        try {
+            trial = TrialFactory.create(experiment, assignment, templates);
+        } catch (TrialTemplates.TemplateException e) {
+            trial = new Trial();
+            trial.metadata.name = assignment.name;
+            trial.spec.objective = experiment.spec.objective;
+            trial.spec.parameterAssignments = assignment.parameterAssignments;
+            TrialStates.markCreated(trial, now());
+            TrialStates.apply(trial, new JobStatus(JobStatus.Condition.FAILED, "InvalidTemplate", e.getMessage()),
+                    now());
+            return trial;
+        }
+        TrialStates.markCreated(trial, now());
+        try {
+            LocalCommand command = LocalCommand.of(trial.spec.runSpec, trial.spec.primaryContainerName);
+            TrialProcess process = TrialProcess.start(trial.name(), command, runDir.resolve(trial.name()), workDir);
+            running.put(trial.name(), process);
+            String name = trial.name();
+            process.exit().thenAccept(code -> finished.add(new Finished(name, code)));
+            TrialStates.apply(trial, JobStatus.running(), now());
+            LOG.debugf("trial started trial=%s argv=%s", name, command.argv());
+        } catch (LocalCommand.NotRunnableException | IOException e) {
+            TrialStates.apply(trial, new JobStatus(JobStatus.Condition.FAILED, "StartError", e.getMessage()), now());
+        }
+        return trial;
+    }
+
+    private void awaitFinished(Experiment experiment, List<Trial> trials, Duration timeout)
+            throws InterruptedException {
+        Finished first = timeout == null ? finished.take()
+                : finished.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return;
+        }
+        List<Finished> all = new ArrayList<>(List.of(first));
+        finished.drainTo(all);
+        for (Finished done : all) {
+            TrialProcess process = running.remove(done.trial());
+            trials.stream().filter(t -> t.name().equals(done.trial())).findFirst()
+                    .ifPresent(trial -> complete(experiment, trial, process, done.exitCode()));
+        }
+    }
+
+    private void complete(Experiment experiment, Trial trial, TrialProcess process, int exitCode) {
+        trial.status.observation = ObservationCalculator.observe(collect(experiment, trial, process),
+                experiment.spec.objective.metricStrategies);
+        JobStatus job = exitCode == 0 ? new JobStatus(JobStatus.Condition.SUCCEEDED, null, null)
+                : new JobStatus(JobStatus.Condition.FAILED, "Error", "process exited with code " + exitCode);
+        TrialStates.apply(trial, job, now());
+    }
+
+    private List<MetricLog> collect(Experiment experiment, Trial trial, TrialProcess process) {
+        List<String> names = experiment.spec.objective.allMetricNames();
+        MetricsCollectorSpec collector = experiment.spec.metricsCollectorSpec;
+        List<String> filters = collector.source == null || collector.source.filter == null
+                || collector.source.filter.metricsFormat == null ? List.of() : collector.source.filter.metricsFormat;
+        try {
+            if (MetricsCollectorSpec.FILE.equals(collector.kind())) {
+                Path file = workDir.resolve(collector.source.fileSystemPath.path);
+                List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+                return MetricsCollectorSpec.FileSystemPath.FORMAT_JSON.equals(collector.source.fileSystemPath.format)
+                        ? MetricsParser.parseJson(lines, names)
+                        : MetricsParser.parseText(lines, names, filters);
+            }
+            return MetricsParser.parseText(Files.readAllLines(process.log()), names, filters);
+        } catch (IOException | MetricsParser.MetricsFormatException e) {
+            table.note("trial " + trial.name() + ": metrics not collected: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private String now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** Backoff state for calls to the Suggestion service. */
+    private static final class Retry {
+        private Instant failingSince;
+        private Instant nextAttempt;
+        private Duration backoff = FIRST_BACKOFF;
+
+        boolean due(Instant now) {
+            return nextAttempt == null || !now.isBefore(nextAttempt);
+        }
+
+        void failed(Instant now) {
+            if (failingSince == null) {
+                failingSince = now;
+            } else {
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+            nextAttempt = now.plus(backoff);
+        }
+
+        void succeeded() {
+            failingSince = null;
+            nextAttempt = null;
+            backoff = FIRST_BACKOFF;
+        }
+
+        Duration failingFor(Instant now) {
+            return failingSince == null ? Duration.ZERO : Duration.between(failingSince, now);
+        }
+
+        /** How long to wait for trials before acting again: until the next attempt, or a short idle tick. */
+        Duration waitFor(Instant now) {
+            if (nextAttempt == null) {
+                return IDLE_TICK;
+            }
+            Duration left = Duration.between(now, nextAttempt);
+            return left.isNegative() ? Duration.ZERO : left;
+        }
+    }
+}
