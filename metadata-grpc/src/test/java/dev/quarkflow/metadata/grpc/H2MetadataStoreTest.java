@@ -1,0 +1,7 @@
+package dev.quarkflow.metadata.grpc;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class H2MetadataStoreTest extends MetadataStoreContract {
+}
