@@ -22,25 +22,44 @@ public interface FrameworkPlugin<J extends KubeflowJob<?>> {
 
     Class<J> jobType();
 
+    /** The kind's fixed facts. */
+    Framework framework();
+
     /** The CR kind, e.g. {@code PyTorchJob}; also the prefix of condition reasons. */
-    String kind();
+    default String kind() {
+        return framework().kind();
+    }
 
     /** Value of the operator-name label, e.g. {@code pytorchjob-controller}. */
-    String controllerName();
+    default String controllerName() {
+        return framework().controllerName();
+    }
 
     /** Name of the replica-spec map in the spec, e.g. {@code pytorchReplicaSpecs}; used in field paths. */
-    String replicaSpecsField();
+    default String replicaSpecsField() {
+        return framework().replicaSpecsField();
+    }
 
-    String defaultContainerName();
+    default String defaultContainerName() {
+        return framework().defaultContainerName();
+    }
 
-    String defaultPortName();
+    default String defaultPortName() {
+        return framework().defaultPortName();
+    }
 
-    int defaultPort();
+    default int defaultPort() {
+        return framework().defaultPort();
+    }
 
-    String defaultRestartPolicy();
+    default String defaultRestartPolicy() {
+        return framework().defaultRestartPolicy();
+    }
 
     /** Canonical replica types, e.g. {@code Master, Worker}. */
-    List<String> replicaTypes();
+    default List<String> replicaTypes() {
+        return framework().replicaTypes();
+    }
 
     /** Kind-specific validation on the spec as the user wrote it (upstream's webhook rules). */
     List<FieldError> validate(J job);

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.quarkflow.training.api.JAXJob;
 import dev.quarkflow.training.api.ReplicaSpec;
 import dev.quarkflow.training.engine.FieldError;
+import dev.quarkflow.training.engine.Framework;
 import dev.quarkflow.training.engine.FrameworkPlugin;
 import dev.quarkflow.training.engine.JobValidator;
 import dev.quarkflow.training.engine.JobView;
@@ -26,49 +27,18 @@ public class JaxPlugin implements FrameworkPlugin<JAXJob> {
     public static final String PORT_NAME = "jaxjob-port";
     public static final int PORT = 6666;
 
+    private static final Framework FRAMEWORK = new Framework("JAXJob", "jaxjob-controller", "jaxReplicaSpecs", CONTAINER,
+            PORT_NAME, PORT,
+            RestartPolicies.NEVER, List.of(WORKER));
+
+    @Override
+    public Framework framework() {
+        return FRAMEWORK;
+    }
+
     @Override
     public Class<JAXJob> jobType() {
         return JAXJob.class;
-    }
-
-    @Override
-    public String kind() {
-        return "JAXJob";
-    }
-
-    @Override
-    public String controllerName() {
-        return "jaxjob-controller";
-    }
-
-    @Override
-    public String replicaSpecsField() {
-        return "jaxReplicaSpecs";
-    }
-
-    @Override
-    public String defaultContainerName() {
-        return CONTAINER;
-    }
-
-    @Override
-    public String defaultPortName() {
-        return PORT_NAME;
-    }
-
-    @Override
-    public int defaultPort() {
-        return PORT;
-    }
-
-    @Override
-    public String defaultRestartPolicy() {
-        return RestartPolicies.NEVER;
-    }
-
-    @Override
-    public List<String> replicaTypes() {
-        return List.of(WORKER);
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.quarkflow.training.api.MPIJob;
 import dev.quarkflow.training.api.ReplicaSpec;
 import dev.quarkflow.training.engine.Children;
 import dev.quarkflow.training.engine.FieldError;
+import dev.quarkflow.training.engine.Framework;
 import dev.quarkflow.training.engine.FrameworkPlugin;
 import dev.quarkflow.training.engine.JobValidator;
 import dev.quarkflow.training.engine.JobView;
@@ -62,49 +63,18 @@ public class MpiPlugin implements FrameworkPlugin<MPIJob> {
     private static final int EXECUTABLE = 0555;
     private static final int READ_ONLY = 0444;
 
+    private static final Framework FRAMEWORK = new Framework("MPIJob", "mpijob-controller", "mpiReplicaSpecs", CONTAINER,
+            "mpi-port", 9999,
+            RestartPolicies.NEVER, List.of(LAUNCHER, WORKER));
+
+    @Override
+    public Framework framework() {
+        return FRAMEWORK;
+    }
+
     @Override
     public Class<MPIJob> jobType() {
         return MPIJob.class;
-    }
-
-    @Override
-    public String kind() {
-        return "MPIJob";
-    }
-
-    @Override
-    public String controllerName() {
-        return "mpijob-controller";
-    }
-
-    @Override
-    public String replicaSpecsField() {
-        return "mpiReplicaSpecs";
-    }
-
-    @Override
-    public String defaultContainerName() {
-        return CONTAINER;
-    }
-
-    @Override
-    public String defaultPortName() {
-        return "mpi-port";
-    }
-
-    @Override
-    public int defaultPort() {
-        return 9999;
-    }
-
-    @Override
-    public String defaultRestartPolicy() {
-        return RestartPolicies.NEVER;
-    }
-
-    @Override
-    public List<String> replicaTypes() {
-        return List.of(LAUNCHER, WORKER);
     }
 
     @Override

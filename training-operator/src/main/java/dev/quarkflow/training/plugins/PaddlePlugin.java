@@ -10,6 +10,7 @@ import dev.quarkflow.training.api.PaddleElasticPolicy;
 import dev.quarkflow.training.api.PaddleJob;
 import dev.quarkflow.training.api.ReplicaSpec;
 import dev.quarkflow.training.engine.FieldError;
+import dev.quarkflow.training.engine.Framework;
 import dev.quarkflow.training.engine.FrameworkPlugin;
 import dev.quarkflow.training.engine.JobValidator;
 import dev.quarkflow.training.engine.JobView;
@@ -30,49 +31,18 @@ public class PaddlePlugin implements FrameworkPlugin<PaddleJob> {
     public static final String PORT_NAME = "master";
     public static final int PORT = 36543;
 
+    private static final Framework FRAMEWORK = new Framework("PaddleJob", "paddlejob-controller", "paddleReplicaSpecs",
+            CONTAINER, PORT_NAME, PORT,
+            RestartPolicies.ON_FAILURE, List.of(MASTER, WORKER));
+
+    @Override
+    public Framework framework() {
+        return FRAMEWORK;
+    }
+
     @Override
     public Class<PaddleJob> jobType() {
         return PaddleJob.class;
-    }
-
-    @Override
-    public String kind() {
-        return "PaddleJob";
-    }
-
-    @Override
-    public String controllerName() {
-        return "paddlejob-controller";
-    }
-
-    @Override
-    public String replicaSpecsField() {
-        return "paddleReplicaSpecs";
-    }
-
-    @Override
-    public String defaultContainerName() {
-        return CONTAINER;
-    }
-
-    @Override
-    public String defaultPortName() {
-        return PORT_NAME;
-    }
-
-    @Override
-    public int defaultPort() {
-        return PORT;
-    }
-
-    @Override
-    public String defaultRestartPolicy() {
-        return RestartPolicies.ON_FAILURE;
-    }
-
-    @Override
-    public List<String> replicaTypes() {
-        return List.of(MASTER, WORKER);
     }
 
     @Override

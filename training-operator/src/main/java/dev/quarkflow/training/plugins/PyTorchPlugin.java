@@ -11,6 +11,7 @@ import dev.quarkflow.training.api.ElasticPolicy;
 import dev.quarkflow.training.api.PyTorchJob;
 import dev.quarkflow.training.api.ReplicaSpec;
 import dev.quarkflow.training.engine.FieldError;
+import dev.quarkflow.training.engine.Framework;
 import dev.quarkflow.training.engine.FrameworkPlugin;
 import dev.quarkflow.training.engine.JobValidator;
 import dev.quarkflow.training.engine.JobView;
@@ -36,49 +37,18 @@ public class PyTorchPlugin implements FrameworkPlugin<PyTorchJob> {
     public static final String INIT_CONTAINER = "init-pytorch";
     static final String NPROC_AUTO = "auto";
 
+    private static final Framework FRAMEWORK = new Framework("PyTorchJob", "pytorchjob-controller", "pytorchReplicaSpecs",
+            CONTAINER, PORT_NAME, PORT,
+            RestartPolicies.ON_FAILURE, List.of(MASTER, WORKER));
+
+    @Override
+    public Framework framework() {
+        return FRAMEWORK;
+    }
+
     @Override
     public Class<PyTorchJob> jobType() {
         return PyTorchJob.class;
-    }
-
-    @Override
-    public String kind() {
-        return "PyTorchJob";
-    }
-
-    @Override
-    public String controllerName() {
-        return "pytorchjob-controller";
-    }
-
-    @Override
-    public String replicaSpecsField() {
-        return "pytorchReplicaSpecs";
-    }
-
-    @Override
-    public String defaultContainerName() {
-        return CONTAINER;
-    }
-
-    @Override
-    public String defaultPortName() {
-        return PORT_NAME;
-    }
-
-    @Override
-    public int defaultPort() {
-        return PORT;
-    }
-
-    @Override
-    public String defaultRestartPolicy() {
-        return RestartPolicies.ON_FAILURE;
-    }
-
-    @Override
-    public List<String> replicaTypes() {
-        return List.of(MASTER, WORKER);
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.quarkflow.training.api.TFJob;
 import dev.quarkflow.training.engine.Children;
 import dev.quarkflow.training.engine.Conditions;
 import dev.quarkflow.training.engine.FieldError;
+import dev.quarkflow.training.engine.Framework;
 import dev.quarkflow.training.engine.FrameworkPlugin;
 import dev.quarkflow.training.engine.JobConditions;
 import dev.quarkflow.training.engine.JobView;
@@ -41,49 +42,18 @@ public class TensorFlowPlugin implements FrameworkPlugin<TFJob> {
     static final String SUCCESS_POLICY_ALL_WORKERS = "AllWorkers";
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
+    private static final Framework FRAMEWORK = new Framework("TFJob", "tfjob-controller", "tfReplicaSpecs", CONTAINER,
+            PORT_NAME, PORT,
+            RestartPolicies.NEVER, List.of(CHIEF, EVALUATOR, MASTER, PS, WORKER));
+
+    @Override
+    public Framework framework() {
+        return FRAMEWORK;
+    }
+
     @Override
     public Class<TFJob> jobType() {
         return TFJob.class;
-    }
-
-    @Override
-    public String kind() {
-        return "TFJob";
-    }
-
-    @Override
-    public String controllerName() {
-        return "tfjob-controller";
-    }
-
-    @Override
-    public String replicaSpecsField() {
-        return "tfReplicaSpecs";
-    }
-
-    @Override
-    public String defaultContainerName() {
-        return CONTAINER;
-    }
-
-    @Override
-    public String defaultPortName() {
-        return PORT_NAME;
-    }
-
-    @Override
-    public int defaultPort() {
-        return PORT;
-    }
-
-    @Override
-    public String defaultRestartPolicy() {
-        return RestartPolicies.NEVER;
-    }
-
-    @Override
-    public List<String> replicaTypes() {
-        return List.of(CHIEF, EVALUATOR, MASTER, PS, WORKER);
     }
 
     @Override

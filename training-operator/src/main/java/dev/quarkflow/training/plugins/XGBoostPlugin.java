@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.quarkflow.training.api.ReplicaSpec;
 import dev.quarkflow.training.api.XGBoostJob;
 import dev.quarkflow.training.engine.FieldError;
+import dev.quarkflow.training.engine.Framework;
 import dev.quarkflow.training.engine.FrameworkPlugin;
 import dev.quarkflow.training.engine.JobValidator;
 import dev.quarkflow.training.engine.JobView;
@@ -28,49 +29,18 @@ public class XGBoostPlugin implements FrameworkPlugin<XGBoostJob> {
     public static final String PORT_NAME = "xgboostjob-port";
     public static final int PORT = 9999;
 
+    private static final Framework FRAMEWORK = new Framework("XGBoostJob", "xgboostjob-controller", "xgbReplicaSpecs",
+            CONTAINER, PORT_NAME, PORT,
+            RestartPolicies.NEVER, List.of(MASTER, WORKER));
+
+    @Override
+    public Framework framework() {
+        return FRAMEWORK;
+    }
+
     @Override
     public Class<XGBoostJob> jobType() {
         return XGBoostJob.class;
-    }
-
-    @Override
-    public String kind() {
-        return "XGBoostJob";
-    }
-
-    @Override
-    public String controllerName() {
-        return "xgboostjob-controller";
-    }
-
-    @Override
-    public String replicaSpecsField() {
-        return "xgbReplicaSpecs";
-    }
-
-    @Override
-    public String defaultContainerName() {
-        return CONTAINER;
-    }
-
-    @Override
-    public String defaultPortName() {
-        return PORT_NAME;
-    }
-
-    @Override
-    public int defaultPort() {
-        return PORT;
-    }
-
-    @Override
-    public String defaultRestartPolicy() {
-        return RestartPolicies.NEVER;
-    }
-
-    @Override
-    public List<String> replicaTypes() {
-        return List.of(MASTER, WORKER);
     }
 
     @Override
