@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class AlgorithmRegistryTest {
 
     static final List<String> UPSTREAM_NAMES = List.of("random", "grid", "tpe", "multivariate-tpe", "cmaes", "sobol",
-            "bayesianoptimization", "hyperband", "pbt");
+            "bayesianoptimization", "hyperband", "pbt", "enas", "darts");
 
     @Inject
     @Any
