@@ -160,7 +160,10 @@ public record Placeholders(ExecutorInput executorInput, SystemPlaceholders syste
             throw new PlaceholderException(kind + " artifact '" + name + "' has no value");
         }
         if (suffix.isEmpty()) {
-            return Values.json(list);
+            // the artifacts as a JSON array of RuntimeArtifact objects (what container components parse)
+            com.google.protobuf.ListValue.Builder array = com.google.protobuf.ListValue.newBuilder();
+            list.getArtifactsList().forEach(a -> array.addValues(Values.parseValue(Values.json(a))));
+            return Values.json(Value.newBuilder().setListValue(array).build());
         }
         RuntimeArtifact artifact = list.getArtifacts(0);
         switch (suffix) {
