@@ -3,6 +3,7 @@ package dev.quarkflow.katib.suggestion.grpc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,15 +11,13 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.quarkflow.katib.suggestion.config.SuggestionConfig;
-import dev.quarkflow.proto.katib.GetEarlyStoppingRulesReply;
-import dev.quarkflow.proto.katib.GetEarlyStoppingRulesRequest;
-import dev.quarkflow.proto.katib.MutinyEarlyStoppingGrpc;
-import dev.quarkflow.proto.katib.SetTrialStatusReply;
-import dev.quarkflow.proto.katib.SetTrialStatusRequest;
-import dev.quarkflow.proto.katib.ValidateEarlyStoppingSettingsReply;
-import dev.quarkflow.proto.katib.ValidateEarlyStoppingSettingsRequest;
+import dev.quarkflow.proto.katib.EarlyStopping;
+import dev.quarkflow.proto.katib.EarlyStoppingGrpc;
 import io.grpc.Server;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.ServerCalls;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -49,7 +48,7 @@ public class EarlyStoppingServer {
             return;
         }
         try {
-            server = NettyServerBuilder.forPort(config.earlyStoppingPort()).addService(new Adapter(service)).build()
+            server = NettyServerBuilder.forPort(config.earlyStoppingPort()).addService(definition(service)).build()
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on early-stopping port " + config.earlyStoppingPort(), e);
@@ -68,28 +67,23 @@ public class EarlyStoppingServer {
         }
     }
 
-    /** Binds the CDI service (spans and error mapping included) to the plain server. */
-    private static final class Adapter extends MutinyEarlyStoppingGrpc.EarlyStoppingImplBase {
-        private final EarlyStoppingGrpcService delegate;
+    /**
+     * The service definition by hand: a subclass of the generated ImplBase would make Quarkus take it for the
+     * implementation and skip registering the CDI service on the main server.
+     */
+    private static ServerServiceDefinition definition(EarlyStopping service) {
+        return ServerServiceDefinition.builder(EarlyStoppingGrpc.getServiceDescriptor())
+                .addMethod(EarlyStoppingGrpc.getGetEarlyStoppingRulesMethod(), unary(service::getEarlyStoppingRules))
+                .addMethod(EarlyStoppingGrpc.getSetTrialStatusMethod(), unary(service::setTrialStatus))
+                .addMethod(EarlyStoppingGrpc.getValidateEarlyStoppingSettingsMethod(),
+                        unary(service::validateEarlyStoppingSettings))
+                .build();
+    }
 
-        Adapter(EarlyStoppingGrpcService delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Uni<GetEarlyStoppingRulesReply> getEarlyStoppingRules(GetEarlyStoppingRulesRequest request) {
-            return delegate.getEarlyStoppingRules(request);
-        }
-
-        @Override
-        public Uni<SetTrialStatusReply> setTrialStatus(SetTrialStatusRequest request) {
-            return delegate.setTrialStatus(request);
-        }
-
-        @Override
-        public Uni<ValidateEarlyStoppingSettingsReply> validateEarlyStoppingSettings(
-                ValidateEarlyStoppingSettingsRequest request) {
-            return delegate.validateEarlyStoppingSettings(request);
-        }
+    private static <Q, R> ServerCallHandler<Q, R> unary(Function<Q, Uni<R>> method) {
+        return ServerCalls.asyncUnaryCall((request, observer) -> method.apply(request).subscribe().with(reply -> {
+            observer.onNext(reply);
+            observer.onCompleted();
+        }, failure -> observer.onError(GrpcCalls.toStatus("EarlyStopping", failure))));
     }
 }
