@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.quarkflow.apiserver.backend.RunDispatcher;
-import dev.quarkflow.apiserver.backend.RunStatusReporter;
 import dev.quarkflow.apiserver.backend.RunSubmissions;
 import dev.quarkflow.apiserver.json.ProtoJson;
 import dev.quarkflow.apiserver.list.ListParams;
@@ -227,9 +226,5 @@ public class RunApi {
             run.addStateHistory(status);
         }
         return run.build();
-    }
-
-    static boolean terminal(String state) {
-        return RunStatusReporter.TERMINAL.stream().anyMatch(s -> s.name().equals(state));
     }
 }

@@ -50,44 +50,50 @@ public final class PipelineFiles {
                 "Unexpected pipeline file format. Support .zip, .tar.gz, .json or YAML");
     }
 
+    /** The next regular file's name in an archive, positioned to read its bytes; null at the end. */
+    private interface Entries {
+        String nextFile() throws IOException;
+    }
+
     private static String fromZip(byte[] content) throws IOException {
-        Optional<byte[]> first = Optional.empty();
-        String firstName = null;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (entry.isDirectory()) {
-                    continue;
+            return pick(zip, () -> {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    if (!entry.isDirectory()) {
+                        return entry.getName();
+                    }
                 }
-                byte[] bytes = readBounded(zip);
-                if (entry.getName().equals(ARCHIVE_ENTRY)) {
-                    return new String(bytes, StandardCharsets.UTF_8);
-                }
-                if (first.isEmpty()) {
-                    first = Optional.of(bytes);
-                    firstName = entry.getName();
-                }
-            }
+                return null;
+            });
         }
-        return archiveEntry(first, firstName);
     }
 
     private static String fromTarGz(byte[] content) throws IOException {
-        Optional<byte[]> first = Optional.empty();
-        String firstName = null;
         try (TarArchiveInputStream tar = new TarArchiveInputStream(
                 new GZIPInputStream(new ByteArrayInputStream(content)))) {
-            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                if (!entry.isFile()) {
-                    continue;
+            return pick(tar, () -> {
+                for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                    if (entry.isFile()) {
+                        return entry.getName();
+                    }
                 }
-                byte[] bytes = readBounded(tar);
-                if (entry.getName().equals(ARCHIVE_ENTRY)) {
-                    return new String(bytes, StandardCharsets.UTF_8);
-                }
-                if (first.isEmpty()) {
-                    first = Optional.of(bytes);
-                    firstName = entry.getName();
-                }
+                return null;
+            });
+        }
+    }
+
+    /** The entry named pipeline.yaml, else the first file, which must be YAML. */
+    private static String pick(InputStream archive, Entries entries) throws IOException {
+        Optional<byte[]> first = Optional.empty();
+        String firstName = null;
+        for (String name = entries.nextFile(); name != null; name = entries.nextFile()) {
+            byte[] bytes = readBounded(archive);
+            if (name.equals(ARCHIVE_ENTRY)) {
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
+            if (first.isEmpty()) {
+                first = Optional.of(bytes);
+                firstName = name;
             }
         }
         return archiveEntry(first, firstName);

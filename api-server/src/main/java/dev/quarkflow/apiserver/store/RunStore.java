@@ -16,7 +16,7 @@ import dev.quarkflow.apiserver.list.ListQuery;
 import dev.quarkflow.apiserver.list.Page;
 import dev.quarkflow.apiserver.list.ResourceModel;
 
-/** Runs and recurring runs. Callers hold the transaction. */
+/** Runs (and the recurring runs an archived experiment disables). Callers hold the transaction. */
 @ApplicationScoped
 public class RunStore {
 
@@ -28,10 +28,6 @@ public class RunStore {
             Map.entry("storage_state", text("storageState")), Map.entry("state", text("state")),
             Map.entry("namespace", text("namespace")), Map.entry("experiment_id", text("experimentId")),
             Map.entry("recurring_run_id", text("recurringRunId"))), false);
-    static final ResourceModel RECURRING_RUNS = new ResourceModel("RecurringRunEntity", Map.of(
-            "recurring_run_id", text("id"), "id", text("id"), "display_name", text("displayName"), "name",
-            text("displayName"), "created_at", seconds("createdAt"), "updated_at", seconds("updatedAt"),
-            "description", text("description")), false);
 
     private final Database database;
 
@@ -70,28 +66,6 @@ public class RunStore {
                 .createSelectionQuery("from RunEntity where state in (:states) order by createdAt, id",
                         RunEntity.class)
                 .setParameterList("states", states).setMaxResults(limit).getResultList();
-    }
-
-    public long countActive(String recurringRunId, List<String> activeStates) {
-        return database.session()
-                .createSelectionQuery("select count(r) from RunEntity r where r.recurringRunId = :id and r.state in"
-                        + " (:states)", Long.class)
-                .setParameter("id", recurringRunId).setParameterList("states", activeStates).getSingleResult();
-    }
-
-    public Optional<RecurringRunEntity> findRecurring(String id) {
-        return Optional.ofNullable(database.session().find(RecurringRunEntity.class, id));
-    }
-
-    public Page<RecurringRunEntity> listRecurring(Optional<String> namespace, Optional<String> experimentId,
-            ListParams params) {
-        return PageReader.read(database.session(), plan(RECURRING_RUNS, namespace, experimentId, params),
-                RecurringRunEntity.class, r -> r.id);
-    }
-
-    public List<RecurringRunEntity> enabledRecurring() {
-        return database.session().createSelectionQuery("from RecurringRunEntity where enabled = true order by id",
-                RecurringRunEntity.class).getResultList();
     }
 
     public int disableRecurringOf(String experimentId, long now) {

@@ -1,0 +1,79 @@
+package dev.quarkflow.apiserver.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URL;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.quarkflow.proto.kfp.v2beta1.CreateExperimentRequest;
+import dev.quarkflow.proto.kfp.v2beta1.DeletePipelineRequest;
+import dev.quarkflow.proto.kfp.v2beta1.Experiment;
+import dev.quarkflow.proto.kfp.v2beta1.ExperimentServiceGrpc;
+import dev.quarkflow.proto.kfp.v2beta1.GetExperimentRequest;
+import dev.quarkflow.proto.kfp.v2beta1.GetRunRequest;
+import dev.quarkflow.proto.kfp.v2beta1.ListExperimentsRequest;
+import dev.quarkflow.proto.kfp.v2beta1.PipelineServiceGrpc;
+import dev.quarkflow.proto.kfp.v2beta1.RunServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The gRPC services over a real channel (the test profile serves gRPC on the random HTTP port). */
+@QuarkusTest
+class GrpcServicesTest {
+
+    @TestHTTPResource
+    URL url;
+
+    private ManagedChannel channel;
+
+    @BeforeEach
+    void connect() {
+        channel = ManagedChannelBuilder.forAddress(url.getHost(), url.getPort()).usePlaintext().build();
+    }
+
+    @AfterEach
+    void disconnect() {
+        channel.shutdownNow();
+    }
+
+    @Test
+    void experiments_createGetAndList() {
+        var experiments = ExperimentServiceGrpc.newBlockingStub(channel);
+        String name = "grpc-" + UUID.randomUUID();
+
+        Experiment created = experiments.createExperiment(CreateExperimentRequest.newBuilder()
+                .setExperiment(Experiment.newBuilder().setDisplayName(name)).build());
+
+        assertThat(experiments.getExperiment(GetExperimentRequest.newBuilder()
+                .setExperimentId(created.getExperimentId()).build()).getDisplayName()).isEqualTo(name);
+        assertThat(experiments.listExperiments(ListExperimentsRequest.newBuilder().setFilter(
+                "{\"predicates\":[{\"operation\":\"EQUALS\",\"key\":\"name\",\"string_value\":\"" + name + "\"}]}")
+                .build()).getExperimentsList()).extracting(Experiment::getExperimentId)
+                .containsExactly(created.getExperimentId());
+    }
+
+    @Test
+    void errors_carryTheCodeAndTheField() {
+        var runs = RunServiceGrpc.newBlockingStub(channel);
+        var pipelines = PipelineServiceGrpc.newBlockingStub(channel);
+
+        assertThatThrownBy(() -> runs.getRun(GetRunRequest.newBuilder().setRunId("missing").build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+                    assertThat(e.getStatus().getDescription()).startsWith("run_id: ");
+                });
+        assertThatThrownBy(() -> pipelines.deletePipeline(DeletePipelineRequest.newBuilder()
+                .setPipelineId("missing").build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+    }
+}
