@@ -40,6 +40,9 @@ class PyTorchJobReconcilerTest {
     @Any
     Instance<FrameworkPlugin<?>> plugins;
 
+    @Inject
+    ReconcileProbe probe;
+
     @Test
     void hasExactlyOnePluginPerKind() {
         List<String> kinds = plugins.stream().map(FrameworkPlugin::kind).sorted().toList();
@@ -67,7 +70,7 @@ class PyTorchJobReconcilerTest {
 
     @Test
     void createsOwnedPodsAndServices_thenFollowsPodPhasesIntoConditions() throws InterruptedException {
-        var cluster = new MockCluster(client, server);
+        var cluster = new MockCluster(client, server, probe);
         PyTorchJob created = create("team-a", "mnist");
 
         await().atMost(WAIT).untilAsserted(() -> {
@@ -103,17 +106,8 @@ class PyTorchJobReconcilerTest {
         assertThat(succeeded.getReason()).isEqualTo("PyTorchJobSucceeded");
 
         int writesWhenDone = cluster.statusWrites("pytorchjobs", "mnist");
-        client.pods().inNamespace("team-a").withName("mnist-worker-0")
-                .edit(p -> {
-                    p.getMetadata().getLabels().put("touched", "1");
-                    return p;
-                });
-        client.pods().inNamespace("team-a").withName("mnist-master-0")
-                .edit(p -> {
-                    p.getMetadata().getLabels().put("touched", "1");
-                    return p;
-                });
-        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+        cluster.reconciledAfter("team-a", "mnist", () -> cluster.touch("team-a", "mnist-worker-0", "1"));
+        cluster.reconciledAfter("team-a", "mnist", () -> cluster.touch("team-a", "mnist-master-0", "1"));
 
         assertThat(writesWhenDone).as("one write per observed change: Created, Running, replica counts, Succeeded")
                 .isBetween(3, 6);
