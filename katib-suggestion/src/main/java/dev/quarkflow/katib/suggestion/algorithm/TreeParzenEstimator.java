@@ -15,13 +15,16 @@ import dev.quarkflow.katib.suggestion.domain.TpeSampler;
 
 /**
  * {@code tpe} with upstream's hyperopt settings and defaults: {@code gamma} 0.25 (below = ceil(gamma sqrt n), at
- * most 25), {@code prior_weight} 1.0, {@code n_EI_candidates} 24, {@code random_state}. As upstream, modelling
- * starts once as many trials have finished as are requested now (hyperopt's n_startup_jobs = request size).
+ * most 25), {@code prior_weight} 1.0, {@code n_EI_candidates} 24, {@code random_state}. Modelling starts after
+ * {@value #STARTUP_TRIALS} finished trials, or after as many as are requested now when that is more. Upstream
+ * sets hyperopt's n_startup_jobs to the request size alone, so a controller asking one at a time gets a model
+ * fitted to a single point; we deliberately keep a random start (facts 10).
  */
 @ApplicationScoped
 public class TreeParzenEstimator extends HistoryBasedAlgorithm {
 
     static final String NAME = "tpe";
+    static final int STARTUP_TRIALS = 10;
 
     @Override
     public String name() {
@@ -41,7 +44,7 @@ public class TreeParzenEstimator extends HistoryBasedAlgorithm {
     List<double[]> points(ExperimentDef experiment, SearchSpace space, History history, int count,
             RandomGenerator rng, SuggestionRequest request) {
         double gamma = experiment.settings().doubleValue("gamma", 0.25);
-        var sampler = new TpeSampler(count, experiment.settings().intValue("n_EI_candidates", 24),
+        var sampler = new TpeSampler(Math.max(count, STARTUP_TRIALS), experiment.settings().intValue("n_EI_candidates", 24),
                 experiment.settings().doubleValue("prior_weight", 1.0), false,
                 n -> Math.min((int) Math.ceil(gamma * Math.sqrt(n)), 25));
         return sampler.suggest(space, history, count, rng);

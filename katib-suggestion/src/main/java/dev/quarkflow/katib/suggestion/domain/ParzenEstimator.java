@@ -21,6 +21,7 @@ public final class ParzenEstimator {
     private final double[][] mus; // [component][dim slot]; the last component is the prior
     private final double[][] sigmas;
     private final double[] logWeights;
+    private double[][] logMass; // log of each truncated kernel's mass on [0, 1], per component and dim slot
 
     public ParzenEstimator(SearchSpace space, int[] dims, List<double[]> points, double priorWeight,
             boolean scottBandwidth) {
@@ -43,6 +44,13 @@ public final class ParzenEstimator {
             sigmas[n][s] = 1.0;
             if (space.get(dims[s]) instanceof NumericDimension) {
                 bandwidths(s, n, scottBandwidth);
+            }
+        }
+        logMass = new double[n + 1][dims.length];
+        for (int j = 0; j <= n; j++) {
+            for (int s = 0; s < dims.length; s++) {
+                double mass = phi((1 - mus[j][s]) / sigmas[j][s]) - phi(-mus[j][s] / sigmas[j][s]);
+                logMass[j][s] = Math.log(Math.max(mass, 1e-300));
             }
         }
     }
@@ -121,7 +129,8 @@ public final class ParzenEstimator {
                             : 0.2 / choice.size() + (Math.round(x) == Math.round(mus[j][s]) ? 0.8 : 0);
                     sum += Math.log(p);
                 } else {
-                    sum += logTruncatedNormal(x, mus[j][s], sigmas[j][s]);
+                    double z = (x - mus[j][s]) / sigmas[j][s];
+                    sum += -0.5 * z * z - LOG_SQRT_2PI - Math.log(sigmas[j][s]) - logMass[j][s];
                 }
             }
             terms[j] = sum;
@@ -137,12 +146,6 @@ public final class ParzenEstimator {
             }
         }
         return Math.max(0, Math.min(1, mu));
-    }
-
-    static double logTruncatedNormal(double x, double mu, double sigma) {
-        double z = (x - mu) / sigma;
-        double mass = phi((1 - mu) / sigma) - phi(-mu / sigma);
-        return -0.5 * z * z - LOG_SQRT_2PI - Math.log(sigma) - Math.log(Math.max(mass, 1e-300));
     }
 
     private static double phi(double z) {
