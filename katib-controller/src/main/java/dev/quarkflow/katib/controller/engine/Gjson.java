@@ -134,7 +134,10 @@ public final class Gjson {
         if (!value.isNumber()) {
             return false;
         }
-        int order = Double.compare(value.asDouble(), Double.parseDouble(literal));
+        return ordered(Double.compare(value.asDouble(), Double.parseDouble(literal)), operator);
+    }
+
+    private static boolean ordered(int order, String operator) {
         return switch (operator) {
             case "==" -> order == 0;
             case "!=" -> order != 0;
@@ -147,17 +150,10 @@ public final class Gjson {
     }
 
     private static boolean compareStrings(String actual, String operator, String expected) {
-        int order = actual.compareTo(expected);
         return switch (operator) {
-            case "==" -> order == 0;
-            case "!=" -> order != 0;
-            case "<" -> order < 0;
-            case "<=" -> order <= 0;
-            case ">" -> order > 0;
-            case ">=" -> order >= 0;
             case "%" -> globMatches(actual, expected);
             case "!%" -> !globMatches(actual, expected);
-            default -> false;
+            default -> ordered(actual.compareTo(expected), operator);
         };
     }
 

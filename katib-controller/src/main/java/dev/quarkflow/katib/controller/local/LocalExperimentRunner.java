@@ -89,7 +89,7 @@ public final class LocalExperimentRunner {
 
     public Result run(Experiment experiment) throws InterruptedException {
         List<Trial> trials = new ArrayList<>();
-        Suggestion suggestion = newSuggestion(experiment);
+        Suggestion suggestion = Suggestion.forExperiment(experiment, 0);
         ExperimentStatusCalculator.markCreated(experiment, now());
         Retry retry = new Retry();
         boolean validated = false;
@@ -129,16 +129,6 @@ public final class LocalExperimentRunner {
         }
         table.show(experiment, trials);
         return new Result(experiment, trials, suggestion);
-    }
-
-    private static Suggestion newSuggestion(Experiment experiment) {
-        Suggestion suggestion = new Suggestion();
-        suggestion.metadata.name = experiment.name();
-        suggestion.metadata.namespace = experiment.namespace();
-        suggestion.spec.algorithm = experiment.spec.algorithm;
-        suggestion.spec.earlyStopping = experiment.spec.earlyStopping;
-        suggestion.spec.resumePolicy = experiment.spec.resumePolicy;
-        return suggestion;
     }
 
     /** @return true once the service accepted the settings (or cannot validate them) */

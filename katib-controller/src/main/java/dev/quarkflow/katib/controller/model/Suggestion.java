@@ -20,6 +20,19 @@ public class Suggestion extends Extensible {
     public Spec spec = new Spec();
     public Status status = new Status();
 
+    /** A fresh Suggestion for an experiment: same name, namespace and labels, its algorithm and resume policy. */
+    public static Suggestion forExperiment(Experiment experiment, int requests) {
+        Suggestion suggestion = new Suggestion();
+        suggestion.metadata.name = experiment.name();
+        suggestion.metadata.namespace = experiment.namespace();
+        suggestion.metadata.labels = experiment.metadata.labels;
+        suggestion.spec.algorithm = experiment.spec.algorithm;
+        suggestion.spec.earlyStopping = experiment.spec.earlyStopping;
+        suggestion.spec.resumePolicy = experiment.spec.resumePolicy;
+        suggestion.spec.requests = requests;
+        return suggestion;
+    }
+
     public static class Spec extends Extensible {
         public AlgorithmSpec algorithm;
         public AlgorithmSpec earlyStopping;

@@ -20,18 +20,18 @@ import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 
 /** A random-search Suggestion service on a free loopback port, recording every request it answered. */
-final class InTestSuggestionServer extends SuggestionGrpc.SuggestionImplBase implements AutoCloseable {
+public final class InTestSuggestionServer extends SuggestionGrpc.SuggestionImplBase implements AutoCloseable {
 
     final List<GetSuggestionsRequest> requests = new CopyOnWriteArrayList<>();
     final AtomicInteger validations = new AtomicInteger();
     private final Random random = new Random(42);
     private final Server server;
 
-    InTestSuggestionServer() throws IOException {
+    public InTestSuggestionServer() throws IOException {
         server = NettyServerBuilder.forPort(0).addService(this).build().start();
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getPort();
     }
 

@@ -1,0 +1,35 @@
+package dev.quarkflow.katib.controller.operator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.quarkiverse.operatorsdk.runtime.OperatorHealthCheck;
+
+/** Readiness: QOSDK's informer check when reconciling; UP with {@code mode=idle} without a cluster. */
+@Readiness
+@ApplicationScoped
+public class OperatorReadiness implements HealthCheck {
+
+    private final OperatorStartup startup;
+    private final OperatorHealthCheck informers;
+
+    public OperatorReadiness(OperatorStartup startup, @Readiness OperatorHealthCheck informers) {
+        this.startup = startup;
+        this.informers = informers;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        if (startup.idle()) {
+            return HealthCheckResponse.named("katib-controller").up().withData("mode", "idle: no Kubernetes cluster")
+                    .build();
+        }
+        HealthCheckResponse response = informers.call();
+        return HealthCheckResponse.named("katib-controller")
+                .status(response.getStatus() == HealthCheckResponse.Status.UP).withData("mode", "reconciling")
+                .build();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.quarkflow.katib.controller.operator;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.quarkflow.katib.controller.dbmanager.ObservationLogStore;
+import dev.quarkflow.katib.controller.engine.JobStatus;
+import dev.quarkflow.katib.controller.engine.Json;
+import dev.quarkflow.katib.controller.engine.KatibNames;
+import dev.quarkflow.katib.controller.engine.TrialStates;
+import dev.quarkflow.katib.controller.metrics.MetricLog;
+import dev.quarkflow.katib.controller.metrics.ObservationCalculator;
+import dev.quarkflow.katib.controller.model.MetricsCollectorSpec;
+import dev.quarkflow.katib.controller.model.Trial;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+
+/**
+ * Trial → its workload (any kind, as an unstructured object from {@code spec.runSpec}), its state from the trial's
+ * success/failure expressions, its observation from the DBManager store once the workload succeeded. Deleting a trial
+ * deletes its observation logs (upstream's {@code clean-metrics-in-db} finalizer).
+ */
+@ControllerConfiguration(name = "trial")
+public class TrialReconciler implements Reconciler<TrialResource>, Cleaner<TrialResource> {
+
+    private static final Logger LOG = Logger.getLogger(TrialReconciler.class);
+
+    private final KubernetesClient client;
+    private final ObservationLogStore logs;
+    private final KatibControllerConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    public TrialReconciler(KubernetesClient client, ObservationLogStore logs, KatibControllerConfig config) {
+        this.client = client;
+        this.logs = logs;
+        this.config = config;
+    }
+
+    @Override
+    public UpdateControl<TrialResource> reconcile(TrialResource resource, Context<TrialResource> context) {
+        Trial trial = Resources.convert(resource, Trial.class);
+        if (TrialStates.isCompleted(trial)) {
+            return UpdateControl.noUpdate();
+        }
+        Trial.Status before = Resources.convert(trial.status, Trial.Status.class);
+        String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        if (!TrialStates.isCreated(trial)) {
+            TrialStates.markCreated(trial, now);
+        }
+        Resource<GenericKubernetesResource> workload = workload(trial);
+        GenericKubernetesResource deployed = workload.get();
+        if (deployed == null) {
+            GenericKubernetesResource desired = Json.MAPPER.convertValue(trial.spec.runSpec,
+                    GenericKubernetesResource.class);
+            desired.getMetadata().setOwnerReferences(Resources.controlledBy(resource));
+            if (desired.getMetadata().getLabels() == null) {
+                desired.getMetadata().setLabels(new java.util.LinkedHashMap<>());
+            }
+            desired.getMetadata().getLabels().put(KatibNames.LABEL_TRIAL, trial.name());
+            workloads(trial).resource(desired).create();
+            TrialStates.apply(trial, JobStatus.running(), now);
+        } else {
+            JsonNode state = Json.MAPPER.valueToTree(deployed);
+            JobStatus job = JobStatus.of(state, trial.spec.successCondition, trial.spec.failureCondition)
+                    .orElse(JobStatus.running());
+            if (job.condition() == JobStatus.Condition.SUCCEEDED) {
+                List<MetricLog> reported = logs.get(trial.name(), null, null, null);
+                if (reported.isEmpty() && !isPush(trial)) {
+                    // upstream requeues until the collector has reported
+                    return write(resource, trial, before);
+                }
+                trial.status.observation = ObservationCalculator.observe(reported,
+                        trial.spec.objective.metricStrategies);
+            }
+            TrialStates.apply(trial, job, now);
+        }
+        return write(resource, trial, before);
+    }
+
+    private static boolean isPush(Trial trial) {
+        return trial.spec.metricsCollector != null
+                && MetricsCollectorSpec.PUSH.equals(trial.spec.metricsCollector.kind());
+    }
+
+    private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> workloads(
+            Trial trial) {
+        String apiVersion = trial.spec.runSpec.path("apiVersion").asText();
+        String kind = trial.spec.runSpec.path("kind").asText();
+        return client.genericKubernetesResources(Resources.workloadContext(apiVersion, kind))
+                .inNamespace(trial.metadata.namespace);
+    }
+
+    private Resource<GenericKubernetesResource> workload(Trial trial) {
+        return workloads(trial).withName(trial.name());
+    }
+
+    private UpdateControl<TrialResource> write(TrialResource resource, Trial trial, Trial.Status before) {
+        UpdateControl<TrialResource> control;
+        if (Resources.sameJson(before, trial.status)) {
+            control = UpdateControl.noUpdate();
+        } else {
+            resource.setStatus(trial.status);
+            control = UpdateControl.patchStatus(resource);
+        }
+        return TrialStates.isCompleted(trial) ? control : control.rescheduleAfter(config.resyncInterval());
+    }
+
+    @Override
+    public DeleteControl cleanup(TrialResource resource, Context<TrialResource> context) {
+        Trial trial = Resources.convert(resource, Trial.class);
+        long deleted = logs.delete(trial.name());
+        if (trial.spec.runSpec != null) {
+            workload(trial).delete();
+        }
+        LOG.debugf("trial deleted trial=%s observationLogs=%d", trial.name(), deleted);
+        return DeleteControl.defaultDelete();
+    }
+}
