@@ -56,8 +56,14 @@ public class MetadataStoreGrpcService implements MetadataStoreService {
     @Inject
     ConflictRetry retry;
 
+    /**
+     * Runs one RPC. Failures are mapped here with this application's classes: the ExceptionHandlerProvider that
+     * quarkus-grpc keeps may belong to an earlier application started in the same JVM (tests restart Quarkus), for
+     * which our exception types are foreign classes.
+     */
     private <T> Uni<T> call(String rpc, Supplier<T> work) {
-        return Uni.createFrom().item(() -> retry.run(rpc, work));
+        return Uni.createFrom().item(() -> retry.run(rpc, work)).onFailure()
+                .transform(StatusMapping::toStatusException);
     }
 
     // --- types ---

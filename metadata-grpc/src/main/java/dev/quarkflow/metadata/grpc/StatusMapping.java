@@ -38,6 +38,11 @@ public class StatusMapping implements ExceptionHandlerProvider {
         return new StatusException(toStatus(failure));
     }
 
+    /** The status form of any failure; services apply it themselves too (see MetadataStoreGrpcService#call). */
+    static StatusRuntimeException toStatusException(Throwable failure) {
+        return toStatus(failure).asRuntimeException();
+    }
+
     static Status toStatus(Throwable failure) {
         if (failure instanceof QuarkflowException typed) {
             return Status.fromCode(typed.code().grpcCode()).withDescription(typed.getMessage());

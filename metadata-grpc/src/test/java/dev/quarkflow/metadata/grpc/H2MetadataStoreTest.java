@@ -3,5 +3,5 @@ package dev.quarkflow.metadata.grpc;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class H2MetadataStoreTest extends LineageAndListingContract {
+class H2MetadataStoreTest extends ConcurrencyContract {
 }
