@@ -64,7 +64,7 @@ public final class RunInterpreter {
             throw new IllegalStateException("run " + run.runId() + " already started");
         }
         ComponentSpec rootComponent = pipeline.spec().getRoot();
-        root = new Node(ROOT, null, null, pipeline.pipelineName(), null, rootComponent, "root", TaskKind.DAG);
+        root = new Node(ROOT, null, null, ROOT, pipeline.pipelineName(), rootComponent, ROOT, TaskKind.DAG);
         nodes.put(ROOT, root);
         setRunState(RunState.RUNNING, null);
         try {

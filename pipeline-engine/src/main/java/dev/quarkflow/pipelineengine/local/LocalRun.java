@@ -88,8 +88,8 @@ final class LocalRun implements RunHandle {
     }
 
     void start() {
-        engine.config.lineage().runStarted(
-                new LineageRecorder.RunInfo(request.runId(), request.pipeline().pipelineName(), runRootUri));
+        notify("lineage", () -> engine.config.lineage().runStarted(
+                new LineageRecorder.RunInfo(request.runId(), request.pipeline().pipelineName(), runRootUri)));
         try {
             Files.createDirectories(Path.of(engine.paths.localPath(runRootUri), ".workspace"));
         } catch (IOException e) {
@@ -241,8 +241,9 @@ final class LocalRun implements RunHandle {
         if (tasks.put(task.taskId(), task) == null) {
             taskOrder.add(task.taskId());
         }
-        engine.config.lineage().taskChanged(request.runId(), task, fingerprints.get(task.taskId()));
-        notify(() -> listener.onTaskChanged(request.runId(), task));
+        notify("lineage", () -> engine.config.lineage().taskChanged(request.runId(), task,
+                fingerprints.get(task.taskId())));
+        notify("listener", () -> listener.onTaskChanged(request.runId(), task));
     }
 
     private void runChanged(RunState newState, String newError) {
@@ -251,19 +252,22 @@ final class LocalRun implements RunHandle {
             error = newError;
         }
         LOG.infof("run %s run=%s%s", newState, request.runId(), newError == null ? "" : " error=" + newError);
-        notify(() -> listener.onRunStateChanged(request.runId(), newState, newError));
+        notify("listener", () -> listener.onRunStateChanged(request.runId(), newState, newError));
         if (newState.isTerminal()) {
-            engine.config.lineage().runFinished(request.runId(), newState);
+            notify("lineage", () -> engine.config.lineage().runFinished(request.runId(), newState));
             completion.complete(newState);
         }
     }
 
-    /** A listener is foreign code: its failure must not stop the run, so it is logged and the run goes on. */
-    private void notify(Runnable callback) {
+    /**
+     * Listeners and lineage recorders are integrations: their failure must not stop or hang the run, so it is
+     * logged and the run goes on (lineage is then incomplete, which the log says).
+     */
+    private void notify(String what, Runnable callback) {
         try {
             callback.run();
         } catch (RuntimeException e) {
-            LOG.errorf(e, "run listener failed run=%s", request.runId());
+            LOG.errorf(e, "%s failed run=%s", what, request.runId());
         }
     }
 

@@ -38,6 +38,7 @@ public final class LocalRunEngine implements RunEngine {
     // Scheduler thread only.
     private final Deque<LocalRun.Launch> queue = new ArrayDeque<>();
     private int running;
+    private volatile int peakRunning;
 
     public LocalRunEngine(LocalEngineConfig config) {
         this.config = config;
@@ -97,8 +98,14 @@ public final class LocalRunEngine implements RunEngine {
         while (running < config.maxParallelTasks() && !queue.isEmpty()) {
             LocalRun.Launch launch = queue.removeFirst();
             running++;
+            peakRunning = Math.max(peakRunning, running);
             launch.run().startProcess(launch);
         }
+    }
+
+    /** The most processes that ran at once so far (for tests and metrics). */
+    public int peakProcesses() {
+        return peakRunning;
     }
 
     @Override

@@ -129,10 +129,20 @@ class ConformanceRunsTest {
     static Path dataDir;
     static LocalRunEngine engine;
 
+    static final Map<String, RunHandle> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** All runs start at once (the engine bounds the processes); each test then checks its own run. */
     @BeforeAll
-    static void startEngine() {
+    static void startEngineAndRuns() throws IOException {
         engine = new LocalRunEngine(LocalEngineConfig.defaults(dataDir).withMaxParallelTasks(4)
                 .withTaskTimeout(Duration.ofSeconds(60)));
+        for (String file : runnable()) {
+            CompiledPipeline pipeline = CompiledPipeline
+                    .parse(Files.readString(SharedFixtures.conformance("kfp").resolve(file)));
+            RunRequest request = new RunRequest("run-" + file.replaceAll("[^a-z0-9]+", "-"), file, pipeline,
+                    PARAMETERS.getOrDefault(file, Map.of()), inputArtifacts(file), null, false, null);
+            RUNS.put(file, engine.start(request, RunListener.NONE));
+        }
     }
 
     @AfterAll
@@ -153,12 +163,9 @@ class ConformanceRunsTest {
     @ParameterizedTest
     @MethodSource("runnable")
     void runsToTheExpectedEnd(String file) throws Exception {
-        CompiledPipeline pipeline = CompiledPipeline.parse(Files.readString(SharedFixtures.conformance("kfp").resolve(file)));
-        RunRequest request = new RunRequest("run-" + file.replaceAll("[^a-z0-9]+", "-"), file, pipeline,
-                PARAMETERS.getOrDefault(file, Map.of()), inputArtifacts(file), null, false, null);
+        RunHandle run = RUNS.get(file);
 
-        RunHandle run = engine.start(request, RunListener.NONE);
-        RunState end = run.completion().get(120, TimeUnit.SECONDS);
+        RunState end = run.completion().get(240, TimeUnit.SECONDS);
 
         boolean fails = file.startsWith("failing/") || FAIL_BY_DESIGN.contains(file) || MISSING_PACKAGES.containsKey(file);
         assertThat(end).as("%s: %s%n%s", file, run.error().orElse(""), describe(run))
@@ -167,6 +174,15 @@ class ConformanceRunsTest {
             assertThat(run.error()).get().asString().contains("needs Python packages that are not installed here")
                     .contains(MISSING_PACKAGES.get(file));
         }
+    }
+
+    @Test
+    void manyRunsAtOnce_stayWithinTheEngineParallelismLimit() throws Exception {
+        for (RunHandle run : RUNS.values()) {
+            run.completion().get(240, TimeUnit.SECONDS);
+        }
+
+        assertThat(engine.peakProcesses()).isBetween(2, 4);
     }
 
     @Test
