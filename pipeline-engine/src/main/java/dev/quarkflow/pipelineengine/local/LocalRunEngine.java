@@ -9,8 +9,8 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
@@ -50,11 +50,15 @@ public final class LocalRunEngine implements RunEngine {
         }
         this.runtime = PythonRuntime.install(config.workDir().resolve("kfp-runtime"), config.python());
         this.paths = new ArtifactPaths(mountRoot());
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread thread = new Thread(r, "pipeline-engine-scheduler");
             thread.setDaemon(true);
             return thread;
         });
+        // On close, pending timeouts, retries and deadlines are dropped; queued work still runs.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setRemoveOnCancelPolicy(true);
+        this.scheduler = executor;
     }
 
     Path mountRoot() {

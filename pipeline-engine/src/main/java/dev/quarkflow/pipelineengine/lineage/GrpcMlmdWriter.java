@@ -1,0 +1,139 @@
+package dev.quarkflow.pipelineengine.lineage;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import dev.quarkflow.proto.mlmd.Artifact;
+import dev.quarkflow.proto.mlmd.ArtifactType;
+import dev.quarkflow.proto.mlmd.Association;
+import dev.quarkflow.proto.mlmd.Attribution;
+import dev.quarkflow.proto.mlmd.Context;
+import dev.quarkflow.proto.mlmd.ContextType;
+import dev.quarkflow.proto.mlmd.Event;
+import dev.quarkflow.proto.mlmd.Execution;
+import dev.quarkflow.proto.mlmd.ExecutionType;
+import dev.quarkflow.proto.mlmd.GetContextByTypeAndNameRequest;
+import dev.quarkflow.proto.mlmd.MetadataStoreServiceGrpc;
+import dev.quarkflow.proto.mlmd.MetadataStoreServiceGrpc.MetadataStoreServiceBlockingStub;
+import dev.quarkflow.proto.mlmd.ParentContext;
+import dev.quarkflow.proto.mlmd.PutArtifactTypeRequest;
+import dev.quarkflow.proto.mlmd.PutArtifactsRequest;
+import dev.quarkflow.proto.mlmd.PutAttributionsAndAssociationsRequest;
+import dev.quarkflow.proto.mlmd.PutContextTypeRequest;
+import dev.quarkflow.proto.mlmd.PutContextsRequest;
+import dev.quarkflow.proto.mlmd.PutEventsRequest;
+import dev.quarkflow.proto.mlmd.PutExecutionTypeRequest;
+import dev.quarkflow.proto.mlmd.PutExecutionsRequest;
+import dev.quarkflow.proto.mlmd.PutParentContextsRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+/**
+ * An {@link MlmdWriter} that talks to an ML Metadata server ({@code ml_metadata.MetadataStoreService}, e.g.
+ * Quarkflow's metadata-grpc) over plaintext gRPC. Types are registered schemaless on first use (as upstream
+ * does) and their ids remembered; every call has the configured deadline.
+ */
+public final class GrpcMlmdWriter implements MlmdWriter, AutoCloseable {
+
+    private final ManagedChannel channel;
+    private final MetadataStoreServiceBlockingStub stub;
+    private final Duration deadline;
+    private final Map<String, Long> typeIds = new ConcurrentHashMap<>();
+
+    public GrpcMlmdWriter(String host, int port, Duration deadline) {
+        this.channel = ManagedChannelBuilder.forAddress(host, port).usePlaintext().build();
+        this.stub = MetadataStoreServiceGrpc.newBlockingStub(channel);
+        this.deadline = deadline;
+    }
+
+    private MetadataStoreServiceBlockingStub call() {
+        return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private long typeId(String kind, String name, Function<String, Long> register) {
+        return typeIds.computeIfAbsent(kind + "/" + name, key -> register.apply(name));
+    }
+
+    private long contextType(String name) {
+        return typeId("context", name, n -> call().putContextType(PutContextTypeRequest.newBuilder()
+                .setContextType(ContextType.newBuilder().setName(n)).setCanAddFields(true).build()).getTypeId());
+    }
+
+    private long executionType(String name) {
+        return typeId("execution", name, n -> call().putExecutionType(PutExecutionTypeRequest.newBuilder()
+                .setExecutionType(ExecutionType.newBuilder().setName(n)).setCanAddFields(true).build()).getTypeId());
+    }
+
+    private long artifactType(String name) {
+        return typeId("artifact", name, n -> call().putArtifactType(PutArtifactTypeRequest.newBuilder()
+                .setArtifactType(ArtifactType.newBuilder().setName(n)).setCanAddFields(true).build()).getTypeId());
+    }
+
+    @Override
+    public long putContext(Context context) {
+        Context typed = context.toBuilder().setTypeId(contextType(context.getType())).clearType().build();
+        try {
+            return call().putContexts(PutContextsRequest.newBuilder().addContexts(typed).build()).getContextIds(0);
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
+                throw e;
+            }
+            return call().getContextByTypeAndName(GetContextByTypeAndNameRequest.newBuilder()
+                    .setTypeName(context.getType()).setContextName(context.getName()).build()).getContext().getId();
+        }
+    }
+
+    @Override
+    public long putExecution(Execution execution) {
+        Execution typed = execution.toBuilder().setTypeId(executionType(execution.getType())).clearType().build();
+        return call().putExecutions(PutExecutionsRequest.newBuilder().addExecutions(typed).build())
+                .getExecutionIds(0);
+    }
+
+    @Override
+    public long putArtifact(Artifact artifact) {
+        Artifact typed = artifact.toBuilder().setTypeId(artifactType(artifact.getType())).clearType().build();
+        return call().putArtifacts(PutArtifactsRequest.newBuilder().addArtifacts(typed).build()).getArtifactIds(0);
+    }
+
+    @Override
+    public void putEvent(Event event) {
+        call().putEvents(PutEventsRequest.newBuilder().addEvents(event).build());
+    }
+
+    @Override
+    public void putAssociation(long executionId, long contextId) {
+        call().putAttributionsAndAssociations(PutAttributionsAndAssociationsRequest.newBuilder()
+                .addAssociations(Association.newBuilder().setExecutionId(executionId).setContextId(contextId)).build());
+    }
+
+    @Override
+    public void putAttribution(long artifactId, long contextId) {
+        call().putAttributionsAndAssociations(PutAttributionsAndAssociationsRequest.newBuilder()
+                .addAttributions(Attribution.newBuilder().setArtifactId(artifactId).setContextId(contextId)).build());
+    }
+
+    @Override
+    public void putParentContext(long childId, long parentId) {
+        call().putParentContexts(PutParentContextsRequest.newBuilder()
+                .addParentContexts(ParentContext.newBuilder().setChildId(childId).setParentId(parentId)).build());
+    }
+
+    @Override
+    public void close() {
+        channel.shutdown();
+        try {
+            if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+                channel.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            channel.shutdownNow();
+        }
+    }
+}
