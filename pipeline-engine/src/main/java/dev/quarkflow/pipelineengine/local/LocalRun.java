@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
+import dev.quarkflow.common.error.QuarkflowException;
 import dev.quarkflow.pipelineengine.api.RunHandle;
 import dev.quarkflow.pipelineengine.api.RunListener;
 import dev.quarkflow.pipelineengine.api.RunRequest;
@@ -87,6 +88,27 @@ final class LocalRun implements RunHandle {
         return request.pipeline().pipelineName() + "-" + suffix.substring(0, Math.min(8, suffix.length()));
     }
 
+    /**
+     * Work for the scheduler thread. A bug that throws there must not leave the run RUNNING forever: the run
+     * ends FAILED with the error, its processes are killed, and the engine goes on with other runs.
+     */
+    Runnable guarded(Runnable work) {
+        return () -> {
+            if (state.isTerminal()) {
+                work.run();
+                return;
+            }
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "run failed on an internal error run=%s", request.runId());
+                processes.values().forEach(LocalRun::kill);
+                runChanged(RunState.FAILED,
+                        e instanceof QuarkflowException ? e.getMessage() : "internal error: " + e.getMessage());
+            }
+        };
+    }
+
     void start() {
         notify("lineage", () -> engine.config.lineage().runStarted(
                 new LineageRecorder.RunInfo(request.runId(), request.pipeline().pipelineName(), runRootUri)));
@@ -97,7 +119,8 @@ final class LocalRun implements RunHandle {
         }
         int deadline = request.pipeline().activeDeadlineSeconds();
         if (deadline > 0) {
-            engine.scheduler.schedule(() -> handle(interpreter.onDeadlineExceeded()), deadline, TimeUnit.SECONDS);
+            engine.scheduler.schedule(guarded(() -> handle(interpreter.onDeadlineExceeded())), deadline,
+                    TimeUnit.SECONDS);
         }
         handle(interpreter.start());
     }
@@ -107,7 +130,7 @@ final class LocalRun implements RunHandle {
             if (command instanceof EngineCommand.LaunchExecutor launch) {
                 launch(launch.task());
             } else if (command instanceof EngineCommand.ScheduleRetry retry) {
-                engine.scheduler.schedule(() -> handle(interpreter.onRetryDue(retry.taskId())),
+                engine.scheduler.schedule(guarded(() -> handle(interpreter.onRetryDue(retry.taskId()))),
                         retry.delay().toMillis(), TimeUnit.MILLISECONDS);
             } else if (command instanceof EngineCommand.StopExecutor stop) {
                 stop(stop.taskId());
@@ -130,7 +153,7 @@ final class LocalRun implements RunHandle {
                 LOG.debugf("cache hit run=%s task=%s from run=%s", request.runId(), task.taskId(), hit.get().runId());
                 ExecutorResult cached = ExecutorResult.cached(hit.get().outputParameters(),
                         hit.get().outputArtifacts());
-                engine.scheduler.execute(() -> finished(task, cached));
+                engine.scheduler.execute(guarded(() -> finished(task, cached)));
                 return;
             }
         }
@@ -161,7 +184,7 @@ final class LocalRun implements RunHandle {
         } catch (IOException | IllegalArgumentException | Placeholders.PlaceholderException e) {
             engine.released();
             ExecutorResult failed = ExecutorResult.failed("cannot start: " + e.getMessage());
-            engine.scheduler.execute(() -> finished(task, failed));
+            engine.scheduler.execute(guarded(() -> finished(task, failed)));
             return;
         }
         LOG.debugf("started run=%s task=%s attempt=%d pid=%d", request.runId(), task.taskId(), task.attempt(),
@@ -177,7 +200,7 @@ final class LocalRun implements RunHandle {
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
         TaskLaunch done = prepared;
-        process.onExit().thenAcceptAsync(p -> exited(done, p), engine.scheduler);
+        process.onExit().thenAcceptAsync(p -> guarded(() -> exited(done, p)).run(), engine.scheduler);
     }
 
     private final Map<String, Process> timedOut = new LinkedHashMap<>();
@@ -220,7 +243,8 @@ final class LocalRun implements RunHandle {
 
     private void stop(String taskId) {
         if (engine.unqueue(this, taskId)) {
-            engine.scheduler.execute(() -> handle(interpreter.onExecutorFinished(taskId, ExecutorResult.canceled())));
+            engine.scheduler.execute(
+                    guarded(() -> handle(interpreter.onExecutorFinished(taskId, ExecutorResult.canceled()))));
             return;
         }
         Process process = processes.get(taskId);
@@ -247,6 +271,9 @@ final class LocalRun implements RunHandle {
     }
 
     private void runChanged(RunState newState, String newError) {
+        if (state.isTerminal()) {
+            return; // ended already (an internal error ended it before the interpreter did)
+        }
         state = newState;
         if (newError != null) {
             error = newError;
@@ -298,7 +325,7 @@ final class LocalRun implements RunHandle {
 
     @Override
     public void cancel() {
-        engine.scheduler.execute(() -> handle(interpreter.cancel()));
+        engine.scheduler.execute(guarded(() -> handle(interpreter.cancel())));
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class LocalRunEngine implements RunEngine {
         }
         LocalRun run = new LocalRun(this, request, listener == null ? RunListener.NONE : listener);
         runs.put(request.runId(), run);
-        scheduler.execute(run::start);
+        scheduler.execute(run.guarded(run::start));
         return run;
     }
 

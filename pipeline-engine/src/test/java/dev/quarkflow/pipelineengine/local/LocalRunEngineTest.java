@@ -179,4 +179,19 @@ class LocalRunEngineTest {
         assertThat(run.tasks()).filteredOn(t -> t.kind() == TaskKind.CONTAINER).hasSizeGreaterThan(2);
         assertThat(engine.peakProcesses()).isEqualTo(1);
     }
+
+    @Test
+    void brokenExecutorSpec_failsTheRun_insteadOfLeavingItRunning() throws Exception {
+        var spec = pipeline("hello_world.yaml").spec().toBuilder();
+        var executors = spec.getDeploymentSpec().getFieldsOrThrow("executors").getStructValue().toBuilder()
+                .putFields("exec-echo", Values.parseValue("{\"container\": {\"command\": {\"not\": \"a list\"}}}"));
+        spec.getDeploymentSpecBuilder().putFields("executors",
+                Value.newBuilder().setStructValue(executors).build());
+
+        RunHandle run = engine(1).start(RunRequest.of("r1", CompiledPipeline.of(spec.build()), Map.of()),
+                RunListener.NONE);
+
+        assertThat(finish(run)).isEqualTo(RunState.FAILED);
+        assertThat(run.error()).get().asString().contains("exec-echo");
+    }
 }
