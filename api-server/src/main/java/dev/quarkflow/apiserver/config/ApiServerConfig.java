@@ -1,7 +1,9 @@
 package dev.quarkflow.apiserver.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -19,6 +21,10 @@ public interface ApiServerConfig {
     String runBackend();
 
     RecurringRuns recurringRuns();
+
+    Local local();
+
+    Mlmd mlmd();
 
     PipelineUrl pipelineUrl();
 
@@ -46,5 +52,48 @@ public interface ApiServerConfig {
 
         @WithDefault("UTC")
         ZoneId timeZone();
+    }
+
+    /** The {@code local} run backend: tasks run as processes of this machine. */
+    interface Local {
+        /** Default pipeline root of runs that give none. */
+        Path pipelineRoot();
+
+        /** The engine's own files (Python runtime, task working folders). */
+        Path workDir();
+
+        /** Processes running at once over all runs; unset = the number of processors (at least 2). */
+        OptionalInt maxParallelTasks();
+
+        @WithDefault("/usr/bin/python3")
+        Path python();
+
+        /** Upstream's CacheEnabled: false turns caching off for every run. */
+        @WithDefault("true")
+        boolean cacheEnabled();
+
+        /** A task running longer is killed and fails; 0 = no limit. */
+        @WithDefault("0s")
+        Duration taskTimeout();
+    }
+
+    /** Where lineage goes: an ML Metadata gRPC server (Quarkflow's metadata-grpc). */
+    interface Mlmd {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("8080")
+        int port();
+
+        /** Deadline of each MLMD call. */
+        @WithDefault("5s")
+        Duration deadline();
+
+        /** After MLMD was unreachable, lineage writes are skipped this long before trying again. */
+        @WithDefault("30s")
+        Duration retryAfter();
     }
 }

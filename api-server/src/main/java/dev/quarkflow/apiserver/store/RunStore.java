@@ -29,6 +29,13 @@ public class RunStore {
             Map.entry("namespace", text("namespace")), Map.entry("experiment_id", text("experimentId")),
             Map.entry("recurring_run_id", text("recurringRunId"))), false);
 
+    static final ResourceModel RECURRING_RUNS = new ResourceModel("RecurringRunEntity", Map.ofEntries(
+            Map.entry("recurring_run_id", text("id")), Map.entry("id", text("id")),
+            Map.entry("display_name", text("displayName")), Map.entry("name", text("displayName")),
+            Map.entry("created_at", seconds("createdAt")), Map.entry("updated_at", seconds("updatedAt")),
+            Map.entry("description", text("description")), Map.entry("namespace", text("namespace")),
+            Map.entry("experiment_id", text("experimentId"))), false);
+
     private final Database database;
 
     RunStore(Database database) {
@@ -42,6 +49,32 @@ public class RunStore {
     public Page<RunEntity> list(Optional<String> namespace, Optional<String> experimentId, ListParams params) {
         return PageReader.read(database.session(), plan(RUNS, namespace, experimentId, params), RunEntity.class,
                 r -> r.id);
+    }
+
+    public Optional<RecurringRunEntity> findRecurring(String id) {
+        return Optional.ofNullable(database.session().find(RecurringRunEntity.class, id));
+    }
+
+    public Page<RecurringRunEntity> listRecurring(Optional<String> namespace, Optional<String> experimentId,
+            ListParams params) {
+        return PageReader.read(database.session(), plan(RECURRING_RUNS, namespace, experimentId, params),
+                RecurringRunEntity.class, r -> r.id);
+    }
+
+    /** Ids of the enabled recurring runs, for the scheduler. */
+    public List<String> enabledRecurringIds() {
+        return database.session()
+                .createSelectionQuery("select id from RecurringRunEntity where enabled = true order by createdAt",
+                        String.class)
+                .getResultList();
+    }
+
+    /** How many runs of a recurring run are not finished (its max_concurrency bound). */
+    public long activeRunsOf(String recurringRunId, List<String> activeStates) {
+        return database.session()
+                .createSelectionQuery("select count(*) from RunEntity where recurringRunId = :r and state in (:s)",
+                        Long.class)
+                .setParameter("r", recurringRunId).setParameterList("s", activeStates).getSingleResult();
     }
 
     public void persist(Object entity) {
