@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -88,7 +89,7 @@ public abstract class JobReconciler<J extends KubeflowJob<?>> implements Reconci
             return UpdateControl.noUpdate();
         }
         if (!Objects.equals(plan.status(), job.getStatus())) {
-            writeStatus(job, plan);
+            writeStatus(job, plan, context);
         }
         UpdateControl<J> control = UpdateControl.noUpdate();
         plan.requeueAfter().ifPresent(delay -> control.rescheduleAfter(delay.toMillis() + 1));
@@ -98,11 +99,14 @@ public abstract class JobReconciler<J extends KubeflowJob<?>> implements Reconci
     /**
      * Replaces the whole status (PUT on the status subresource, guarded by the resourceVersion just reconciled): a
      * diff-based patch computed against a stale copy could duplicate conditions, and a merge patch cannot drop the
-     * zero counts upstream omits. A conflict throws, and JOSDK retries on the fresh object.
+     * zero counts upstream omits. The written job goes into JOSDK's cache at once, so the next reconcile never plans
+     * from the copy before this write (else a job just marked Failed could get its cleaned-up pods recreated).
      */
-    private void writeStatus(J job, Plan plan) {
-        job.setStatus(plan.status());
-        client.resource(job).updateStatus();
+    private void writeStatus(J job, Plan plan, Context<J> context) {
+        PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(job, context, fresh -> {
+            fresh.setStatus(plan.status());
+            return fresh;
+        });
     }
 
     private <R extends HasMetadata> List<R> owned(J job, Context<J> context, Class<R> type) {

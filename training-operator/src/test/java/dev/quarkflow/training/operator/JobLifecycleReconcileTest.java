@@ -10,43 +10,23 @@ import java.util.function.UnaryOperator;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.quarkflow.training.api.JobCondition;
 import dev.quarkflow.training.api.PyTorchJob;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 /** The run policy and restart rules end to end: PyTorchJobs on the mock API server, pods driven through the client. */
 @QuarkusTest
 @WithKubernetesTestServer
-class JobLifecycleReconcileTest {
+class JobLifecycleReconcileTest extends MockClusterTest {
 
     private static final List<String> PODS = List.of("job-master-0", "job-worker-0");
 
     @Inject
-    KubernetesClient client;
-
-    @KubernetesTestServer
-    KubernetesServer server;
-
-    @Inject
-    ReconcileProbe probe;
-
-    @Inject
     TestClock clock;
-
-    private MockCluster cluster;
-
-    @BeforeEach
-    void cluster() {
-        cluster = new MockCluster(client, server, probe);
-    }
 
     private PyTorchJob create(String namespace, UnaryOperator<PyTorchJob> edit) {
         PyTorchJob job = cluster.create("kubeflow.org-pytorchjob", "pytorch-simple.yaml", PyTorchJob.class, namespace, "job",

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.quarkflow.training.api.JobCondition;
@@ -25,33 +22,14 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 /** Kinds other than PyTorchJob end to end on the mock API server: TFJob (TF_CONFIG) and MPIJob (launcher, hostfile). */
 @QuarkusTest
 @WithKubernetesTestServer
-class OtherKindsReconcileTest {
-
-    @Inject
-    KubernetesClient client;
-
-    @KubernetesTestServer
-    KubernetesServer server;
-
-    @Inject
-    ReconcileProbe probe;
-
-    private MockCluster cluster;
-
-    @BeforeEach
-    void cluster() {
-        cluster = new MockCluster(client, server, probe);
-    }
+class OtherKindsReconcileTest extends MockClusterTest {
 
     private static JobCondition last(KubeflowJob<?> job) {
         List<JobCondition> conditions = job.getStatus().getConditions();

@@ -18,30 +18,18 @@ import dev.quarkflow.training.engine.Fixtures;
 import dev.quarkflow.training.engine.FrameworkPlugin;
 import dev.quarkflow.training.engine.Labels;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 @QuarkusTest
 @WithKubernetesTestServer
-class PyTorchJobReconcilerTest {
+class PyTorchJobReconcilerTest extends MockClusterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Inject
-    KubernetesClient client;
-
-    @KubernetesTestServer
-    KubernetesServer server;
-
-    @Inject
     @Any
     Instance<FrameworkPlugin<?>> plugins;
-
-    @Inject
-    ReconcileProbe probe;
 
     @Test
     void hasExactlyOnePluginPerKind() {
@@ -70,7 +58,6 @@ class PyTorchJobReconcilerTest {
 
     @Test
     void createsOwnedPodsAndServices_thenFollowsPodPhasesIntoConditions() throws InterruptedException {
-        var cluster = new MockCluster(client, server, probe);
         PyTorchJob created = create("team-a", "mnist");
 
         await().atMost(WAIT).untilAsserted(() -> {
