@@ -50,6 +50,7 @@ public class LocalRunBackend implements RunBackend {
     private final RunStatusReporter reporter;
     private final RunStore store;
     private final Lineage lineage;
+    private final DatabaseCacheStore cache;
     private final Clock clock;
     private final Map<String, Tracked> runs = new ConcurrentHashMap<>();
     private final ExecutorService reporterThread = Executors.newSingleThreadExecutor(r -> {
@@ -65,11 +66,12 @@ public class LocalRunBackend implements RunBackend {
     }
 
     LocalRunBackend(ApiServerConfig config, RunStatusReporter reporter, RunStore store,
-            Lineage lineage, Clock clock) {
+            Lineage lineage, DatabaseCacheStore cache, Clock clock) {
         this.config = config;
         this.reporter = reporter;
         this.store = store;
         this.lineage = lineage;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -190,7 +192,7 @@ public class LocalRunBackend implements RunBackend {
             LineageRecorder recorder = lineage.recorder();
             engine = new LocalRunEngine(new LocalEngineConfig(local.pipelineRoot().toAbsolutePath(),
                     local.workDir().toAbsolutePath(), parallel, local.python(), local.cacheEnabled(),
-                    local.taskTimeout(), null, recorder));
+                    local.taskTimeout(), cache, recorder));
             LOG.infof("local run engine ready pipeline_root=%s max_parallel_tasks=%d", local.pipelineRoot(),
                     parallel);
         }

@@ -95,6 +95,28 @@ class LocalRunsTest {
     }
 
     @Test
+    void secondIdenticalRun_reusesTheCachedExecution_aChangedInputDoesNot() {
+        Map<String, Object> spec = Specs.corpus("hello_world.yaml");
+        String marker = "cached " + UUID.randomUUID();
+        executor(spec).put("args", List.of(marker));
+        String first = createRun("cache-1", spec);
+        assertThat(task(awaitState(first, "SUCCEEDED"), "echo")).containsEntry("state", "SUCCEEDED");
+
+        String second = createRun("cache-2", spec);
+        JsonPath reused = awaitState(second, "SUCCEEDED");
+
+        assertThat(task(reused, "echo")).containsEntry("state", "SKIPPED");
+        executor(spec).put("args", List.of(marker + " changed"));
+        String third = createRun("cache-3", spec);
+        assertThat(task(awaitState(third, "SUCCEEDED"), "echo")).containsEntry("state", "SUCCEEDED");
+    }
+
+    private static String createRun(String name, Map<String, Object> spec) {
+        return json().body(Map.of("display_name", name, "pipeline_spec", spec)).post(BASE + "/runs").then()
+                .statusCode(200).extract().path("run_id");
+    }
+
+    @Test
     void terminate_killsTheRunningProcesses_andCancelsTheRun() {
         String runId = json().body(Map.of("display_name", "sleepy", "pipeline_spec",
                 Specs.corpus("long-running.yaml"))).post(BASE + "/runs").then().statusCode(200)
