@@ -48,6 +48,10 @@ public class RunStatusReporter {
         RunEntity run = store.find(runId).orElseThrow(() -> QuarkflowException.notFound("run_id",
                 "Run " + runId + " not found"));
         long now = clock.instant().getEpochSecond();
+        if (RuntimeState.CANCELING.name().equals(run.state) && !TERMINAL.contains(state)) {
+            // terminate was requested: only the end of the run moves it on
+            state = RuntimeState.CANCELING;
+        }
         if (!state.name().equals(run.state)) {
             run.state = state.name();
             run.stateHistory.add(new StateChange(now, state.name(), error.map(Status::getMessage).orElse(null)));

@@ -148,8 +148,11 @@ public class LocalRunBackend implements RunBackend {
 
     private void start(RunSubmission run, int attempt) {
         String engineRunId = attempt == 1 ? run.runId() : run.runId() + "-retry-" + (attempt - 1);
-        RunProgress progress = new RunProgress(run.runId(), clock, () -> reporterThread.execute(() -> flush(
-                run.runId())));
+        RunProgress progress = new RunProgress(run.runId(), clock, () -> {
+            if (!closing) {
+                reporterThread.execute(() -> flush(run.runId()));
+            }
+        });
         runs.put(run.runId(), new Tracked(engineRunId, attempt, progress));
         RunRequest request = new RunRequest(engineRunId, run.displayName(),
                 new CompiledPipeline(run.spec(), run.platformSpec().orElse(null)), run.parameters(), Map.of(),
