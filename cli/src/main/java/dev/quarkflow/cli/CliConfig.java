@@ -26,5 +26,14 @@ public interface CliConfig {
 
         /** JVM options for each service process. */
         List<String> serviceJvmOptions();
+
+        /** Where {@code run} and {@code demo} reach the KFP REST API. */
+        String apiServerUrl();
+
+        /** Where {@code demo} reads lineage: the ML Metadata gRPC server. */
+        String metadataAddress();
+
+        /** How long {@code run} and {@code demo} follow a run before giving up. */
+        Duration runTimeout();
     }
 }

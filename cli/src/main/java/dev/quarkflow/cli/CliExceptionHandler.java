@@ -13,10 +13,9 @@ public class CliExceptionHandler {
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
         return factory.create().setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof UpCommand.UpFailedException) {
-                return 1;
-            }
-            commandLine.getErr().println("quarkflow: " + ex.getMessage());
+            String message = ex instanceof CliFailure ? ex.getMessage() : "internal error: " + ex.getMessage();
+            commandLine.getErr().println("quarkflow " + commandLine.getCommandName() + ": " + message);
+            commandLine.getErr().flush();
             return 1;
         });
     }

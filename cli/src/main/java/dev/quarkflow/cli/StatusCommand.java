@@ -28,12 +28,7 @@ public class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<LocalService> services;
-        try {
-            services = ServiceCatalog.select(names);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        List<LocalService> services = Services.select(spec, names);
         PrintWriter out = spec.commandLine().getOut();
         boolean allReady = true;
         for (LocalService service : services) {

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UpCommandIT {
 
-    private static final Path HOME = Path.of(System.getProperty("quarkflow.home", "..")).toAbsolutePath().normalize();
-
     @TempDir
     Path dataDir;
 
@@ -42,7 +40,7 @@ class UpCommandIT {
         Path upOutput = dataDir.resolve("up.out");
         up = cli(List.of("up")).redirectErrorStream(true).redirectOutput(upOutput.toFile()).start();
 
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(500))
                 .until(() -> read(upOutput).contains("Press Ctrl-C") || !up.isAlive());
         assertThat(up.isAlive()).as("up is running; its output:%n%s", read(upOutput)).isTrue();
         for (LocalService service : ServiceCatalog.all()) {
@@ -80,14 +78,7 @@ class UpCommandIT {
     }
 
     private ProcessBuilder cli(List<String> args) {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-jar",
-                HOME.resolve("cli/target/quarkus-app/quarkus-run.jar").toString()));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("QUARKFLOW_HOME", HOME.toString());
-        builder.environment().put("QUARKFLOW_DATA_DIR", dataDir.toString());
-        return builder;
+        return CliProcess.builder(dataDir, args);
     }
 
     private static String read(Path file) throws IOException {
