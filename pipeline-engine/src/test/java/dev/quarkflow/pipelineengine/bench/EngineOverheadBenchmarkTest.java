@@ -1,0 +1,188 @@
+package dev.quarkflow.pipelineengine.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.quarkflow.pipelineengine.api.RunHandle;
+import dev.quarkflow.pipelineengine.api.RunListener;
+import dev.quarkflow.pipelineengine.api.RunRequest;
+import dev.quarkflow.pipelineengine.bench.BenchmarkPipelines.NoOp;
+import dev.quarkflow.pipelineengine.cache.InMemoryCacheStore;
+import dev.quarkflow.pipelineengine.domain.CompiledPipeline;
+import dev.quarkflow.pipelineengine.domain.RunState;
+import dev.quarkflow.pipelineengine.lineage.GrpcMlmdWriter;
+import dev.quarkflow.pipelineengine.lineage.InMemoryMlmdWriter;
+import dev.quarkflow.pipelineengine.lineage.MlmdLineageRecorder;
+import dev.quarkflow.pipelineengine.lineage.MlmdWriter;
+import dev.quarkflow.pipelineengine.local.LocalEngineConfig;
+import dev.quarkflow.pipelineengine.local.LocalRunEngine;
+import dev.quarkflow.pipelineengine.local.PythonRuntime;
+
+/**
+ * On-demand benchmark (tag {@code benchmark}, never in verify): per-task engine overhead of the local backend with
+ * MLMD lineage on. Run: {@code ./mvnw -B test -pl pipeline-engine -Dbench}. Lineage goes to a real metadata-grpc
+ * (started from {@code ../metadata-grpc/target/quarkus-app/quarkus-run.jar} on free ports with a temporary data
+ * directory) when that jar is built, else to {@link InMemoryMlmdWriter}.
+ * <p>
+ * Overhead per task = (run wall time with one process at a time − tasks × the mean wall time of the same no-op
+ * process started directly) / tasks. The parallel wall time is the same pipeline with the default parallelism; the
+ * last column repeats the sequential run with lineage in memory, to separate the MLMD server's share.
+ */
+@Tag("benchmark")
+class EngineOverheadBenchmarkTest {
+
+    private static final Path METADATA_JAR = Path.of("../metadata-grpc/target/quarkus-app/quarkus-run.jar");
+    private static final int BASELINE_SAMPLES = 50;
+
+    @TempDir
+    Path dir;
+    private int runs;
+
+    record Scenario(String name, NoOp noOp, int tasks, CompiledPipeline pipeline) {
+    }
+
+    @Test
+    void perTaskOverhead_withLineage() throws Exception {
+        List<Scenario> scenarios = List.of(
+                new Scenario("fan-out, shell", NoOp.SHELL, 50, BenchmarkPipelines.fanOut(NoOp.SHELL, 50)),
+                new Scenario("chain, shell", NoOp.SHELL, 20, BenchmarkPipelines.chain(NoOp.SHELL, 20)),
+                new Scenario("fan-out, Python", NoOp.PYTHON, 50, BenchmarkPipelines.fanOut(NoOp.PYTHON, 50)),
+                new Scenario("chain, Python", NoOp.PYTHON, 20, BenchmarkPipelines.chain(NoOp.PYTHON, 20)),
+                new Scenario("DAG 10×20, shell", NoOp.SHELL, 200, BenchmarkPipelines.layeredDag(NoOp.SHELL, 10, 20)));
+        Process metadata = Files.exists(METADATA_JAR) ? startMetadataServer() : null;
+        try {
+            MlmdWriter writer = metadata == null ? new InMemoryMlmdWriter()
+                    : new GrpcMlmdWriter("localhost", grpcPort, Duration.ofSeconds(30));
+            String lineage = metadata == null ? "InMemoryMlmdWriter" : "GrpcMlmdWriter → metadata-grpc (H2 file)";
+            Map<NoOp, Double> processMillis = Map.of(NoOp.SHELL, baselineMillis(NoOp.SHELL),
+                    NoOp.PYTHON, baselineMillis(NoOp.PYTHON));
+            // warm-up: JIT, runtime extraction, MLMD type registration
+            for (Scenario s : scenarios.subList(0, 3)) {
+                wallMillis(writer, 1, s.pipeline());
+            }
+            StringBuilder table = new StringBuilder("lineage: " + lineage + ", CPUs: "
+                    + Runtime.getRuntime().availableProcessors() + ", process wall time (mean of "
+                    + BASELINE_SAMPLES + " direct starts): shell "
+                    + format(processMillis.get(NoOp.SHELL)) + " ms, Python "
+                    + format(processMillis.get(NoOp.PYTHON)) + " ms\n\n"
+                    + "| pipeline | tasks | wall, 1 process at a time | overhead/task | wall, parallel (default)"
+                    + " | overhead/task, in-memory MLMD |\n|---|---|---|---|---|---|\n");
+            MlmdWriter inMemory = new InMemoryMlmdWriter();
+            int parallel = LocalEngineConfig.defaults(dir).maxParallelTasks();
+            for (Scenario s : scenarios) {
+                double sequential = wallMillis(writer, 1, s.pipeline());
+                double parallelWall = wallMillis(writer, parallel, s.pipeline());
+                double overhead = (sequential - s.tasks() * processMillis.get(s.noOp())) / s.tasks();
+                table.append("| ").append(s.name()).append(" | ").append(s.tasks()).append(" | ")
+                        .append(format(sequential)).append(" ms | ").append(format(overhead)).append(" ms | ")
+                        .append(format(parallelWall)).append(" ms (").append(parallel).append(" at once) | ");
+                double withoutServer = wallMillis(inMemory, 1, s.pipeline());
+                table.append(format((withoutServer - s.tasks() * processMillis.get(s.noOp())) / s.tasks()))
+                        .append(" ms |\n");
+            }
+            if (writer instanceof GrpcMlmdWriter grpc) {
+                grpc.close();
+            }
+            System.out.println("\n" + table);
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target/benchmark.md"), table);
+        } finally {
+            if (metadata != null) {
+                metadata.destroy();
+                metadata.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private double wallMillis(MlmdWriter writer, int maxParallel, CompiledPipeline pipeline) throws Exception {
+        LocalEngineConfig config = LocalEngineConfig.defaults(dir).withMaxParallelTasks(maxParallel)
+                .withCache(false, new InMemoryCacheStore()).withLineage(new MlmdLineageRecorder(writer));
+        try (LocalRunEngine engine = new LocalRunEngine(config)) {
+            RunRequest request = new RunRequest("bench-" + (++runs) + "-" + System.nanoTime(), null, pipeline,
+                    Map.of(), Map.of(), null, false, null);
+            long start = System.nanoTime();
+            RunHandle run = engine.start(request, RunListener.NONE);
+            RunState state = run.completion().get(10, TimeUnit.MINUTES);
+            long end = System.nanoTime();
+            assertThat(state).as("run %s: %s", request.runId(), run.error()).isEqualTo(RunState.SUCCEEDED);
+            return (end - start) / 1e6;
+        }
+    }
+
+    /** Mean wall time of the no-op task's process started directly (same command, env and redirects). */
+    private double baselineMillis(NoOp noOp) throws Exception {
+        Path work = Files.createDirectories(dir.resolve("baseline-" + noOp));
+        PythonRuntime runtime = PythonRuntime.install(work.resolve("kfp-runtime"), Path.of("/usr/bin/python3"));
+        String executorInput = "{\"inputs\":{},\"outputs\":{\"outputFile\":\""
+                + work.resolve("executor_output.json") + "\"}}";
+        List<String> command = noOp == NoOp.SHELL ? List.of("sh", "-c", ":")
+                : List.of("sh", "-ec", BenchmarkPipelines.PYTHON_SCRIPT, BenchmarkPipelines.PYTHON_SOURCE,
+                        "--executor_input", executorInput, "--function_to_execute", "noop");
+        long total = 0;
+        for (int i = 0; i < BASELINE_SAMPLES + 5; i++) {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
+                    .redirectOutput(work.resolve("stdout.log").toFile())
+                    .redirectError(work.resolve("stderr.log").toFile());
+            builder.environment().put("PYTHONPATH", runtime.pythonPath().toString());
+            builder.environment().put("PATH", runtime.binDir() + ":" + System.getenv("PATH"));
+            long start = System.nanoTime();
+            int exit = builder.start().waitFor();
+            long end = System.nanoTime();
+            assertThat(exit).as("%s: %s", command, Files.readString(work.resolve("stderr.log"))).isZero();
+            if (i >= 5) { // the first starts warm the page cache
+                total += end - start;
+            }
+        }
+        return total / 1e6 / BASELINE_SAMPLES;
+    }
+
+    private int grpcPort;
+
+    private Process startMetadataServer() throws IOException {
+        grpcPort = freePort();
+        int httpPort = freePort();
+        Path log = dir.resolve("metadata-grpc.log");
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-Dquarkus.http.port=" + httpPort, "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.grpc.server.port=" + grpcPort, "-Dquarkus.grpc.server.host=127.0.0.1",
+                "-jar", METADATA_JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("QUARKFLOW_DATA_DIR", dir.resolve("metadata-data").toString());
+        Process process = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"))
+                .build();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> {
+                    assertThat(process.isAlive()).as(Files.readString(log)).isTrue();
+                    return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                });
+        return process;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String format(double millis) {
+        return String.format(java.util.Locale.ROOT, "%.1f", millis);
+    }
+}
