@@ -6,17 +6,13 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import dev.quarkflow.common.operator.OperatorActivation;
 import io.quarkiverse.operatorsdk.runtime.OperatorHealthCheck;
 
-/**
- * Readiness: QOSDK's informer check when the reconcilers run; UP with {@code mode=idle} when no cluster was found at
- * start-up (the embedded shape). QOSDK's check itself is disabled in application.properties and called from here.
- */
+/** Readiness: QOSDK's informer check when reconciling, UP with {@code mode=idle} without a cluster. */
 @Readiness
 @ApplicationScoped
 public class OperatorReadiness implements HealthCheck {
-
-    static final String NAME = "training-operator";
 
     private final OperatorStartup startup;
     private final OperatorHealthCheck informers;
@@ -28,13 +24,6 @@ public class OperatorReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        if (startup.idle()) {
-            return HealthCheckResponse.named(NAME).up().withData("mode", "idle: no Kubernetes cluster").build();
-        }
-        HealthCheckResponse response = informers.call();
-        var builder = HealthCheckResponse.named(NAME).status(response.getStatus() == HealthCheckResponse.Status.UP)
-                .withData("mode", "reconciling");
-        response.getData().ifPresent(data -> data.forEach((key, value) -> builder.withData(key, String.valueOf(value))));
-        return builder.build();
+        return OperatorActivation.readiness("training-operator", startup.idle(), informers::call);
     }
 }

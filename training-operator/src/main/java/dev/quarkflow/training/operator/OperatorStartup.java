@@ -5,17 +5,12 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.fabric8.kubernetes.client.ConfigBuilder;
+import dev.quarkflow.common.operator.OperatorActivation;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.runtime.StartupEvent;
 
-/**
- * Starts the reconcilers (QOSDK's own start is off) when a Kubernetes API server answers, so that the embedded shape
- * ({@code java -jar} on a laptop, no cluster) starts, stays idle and reports healthy.
- */
+/** Starts the reconcilers when a Kubernetes API server answers ({@link OperatorActivation}); idle otherwise. */
 @ApplicationScoped
 public class OperatorStartup {
 
@@ -33,12 +28,7 @@ public class OperatorStartup {
     }
 
     void onStart(@Observes StartupEvent event) {
-        boolean start = switch (config.start()) {
-            case ALWAYS -> true;
-            case NEVER -> false;
-            case AUTO -> clusterAnswers();
-        };
-        if (start) {
+        if (OperatorActivation.shouldStart(config.start(), client, config.clusterProbeTimeout())) {
             LOG.infof("Starting the training operator against %s", client.getMasterUrl());
             operator.start();
         } else {
@@ -51,18 +41,5 @@ public class OperatorStartup {
     /** True when the reconcilers were deliberately not started. */
     public boolean idle() {
         return idle;
-    }
-
-    private boolean clusterAnswers() {
-        int timeout = (int) config.clusterProbeTimeout().toMillis();
-        var probeConfig = new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0)
-                .withConnectionTimeout(timeout).withRequestTimeout(timeout).build();
-        try (KubernetesClient probe = new KubernetesClientBuilder().withConfig(probeConfig).build()) {
-            probe.getKubernetesVersion();
-            return true;
-        } catch (KubernetesClientException e) {
-            // any HTTP answer (403 from a locked-down /version, say) proves a server is there
-            return e.getCode() > 0;
-        }
     }
 }

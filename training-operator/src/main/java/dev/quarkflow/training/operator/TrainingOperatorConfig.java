@@ -3,6 +3,7 @@ package dev.quarkflow.training.operator;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.quarkflow.common.operator.OperatorActivation;
 import dev.quarkflow.training.engine.EngineSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -13,7 +14,7 @@ public interface TrainingOperatorConfig {
 
     /** When to start the reconcilers: AUTO = only if a Kubernetes API server answers. */
     @WithDefault("auto")
-    StartMode start();
+    OperatorActivation.Mode start();
 
     /** How long the start-up probe waits for the API server. */
     @WithDefault("PT3S")
@@ -31,12 +32,6 @@ public interface TrainingOperatorConfig {
     String mpiKubectlDeliveryImage();
 
     Optional<String> clusterDomain();
-
-    enum StartMode {
-        AUTO,
-        ALWAYS,
-        NEVER
-    }
 
     default EngineSettings engineSettings() {
         return new EngineSettings(gangSchedulerName(), pytorchInitContainerImage(), pytorchInitContainerMaxTries(),

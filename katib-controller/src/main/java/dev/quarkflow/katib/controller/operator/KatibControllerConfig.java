@@ -2,13 +2,14 @@ package dev.quarkflow.katib.controller.operator;
 
 import java.time.Duration;
 
+import dev.quarkflow.common.operator.OperatorActivation;
 import io.smallrye.config.ConfigMapping;
 
 /** {@code quarkflow.katib-controller.*}: cluster-mode settings (defaults in application.properties). */
 @ConfigMapping(prefix = "quarkflow.katib-controller")
 public interface KatibControllerConfig {
 
-    Start start();
+    OperatorActivation.Mode start();
 
     Duration clusterProbeTimeout();
 
@@ -17,10 +18,4 @@ public interface KatibControllerConfig {
     Duration suggestionDeadline();
 
     Duration resyncInterval();
-
-    enum Start {
-        AUTO,
-        ALWAYS,
-        NEVER
-    }
 }

@@ -6,9 +6,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import dev.quarkflow.common.operator.OperatorActivation;
 import io.quarkiverse.operatorsdk.runtime.OperatorHealthCheck;
 
-/** Readiness: QOSDK's informer check when reconciling; UP with {@code mode=idle} without a cluster. */
+/** Readiness: QOSDK's informer check when reconciling, UP with {@code mode=idle} without a cluster. */
 @Readiness
 @ApplicationScoped
 public class OperatorReadiness implements HealthCheck {
@@ -23,13 +24,6 @@ public class OperatorReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        if (startup.idle()) {
-            return HealthCheckResponse.named("katib-controller").up().withData("mode", "idle: no Kubernetes cluster")
-                    .build();
-        }
-        HealthCheckResponse response = informers.call();
-        return HealthCheckResponse.named("katib-controller")
-                .status(response.getStatus() == HealthCheckResponse.Status.UP).withData("mode", "reconciling")
-                .build();
+        return OperatorActivation.readiness("katib-controller", startup.idle(), informers::call);
     }
 }
