@@ -68,8 +68,9 @@ class EngineOverheadBenchmarkTest {
                 new Scenario("DAG 10×20, shell", NoOp.SHELL, 200, BenchmarkPipelines.layeredDag(NoOp.SHELL, 10, 20)));
         Process metadata = Files.exists(METADATA_JAR) ? startMetadataServer() : null;
         try {
-            MlmdWriter writer = metadata == null ? new InMemoryMlmdWriter()
+            MlmdWriter server = metadata == null ? new InMemoryMlmdWriter()
                     : new GrpcMlmdWriter("localhost", grpcPort, Duration.ofSeconds(30));
+            TimedMlmdWriter writer = new TimedMlmdWriter(server);
             String lineage = metadata == null ? "InMemoryMlmdWriter" : "GrpcMlmdWriter → metadata-grpc (H2 file)";
             Map<NoOp, Double> processMillis = Map.of(NoOp.SHELL, baselineMillis(NoOp.SHELL),
                     NoOp.PYTHON, baselineMillis(NoOp.PYTHON));
@@ -78,16 +79,21 @@ class EngineOverheadBenchmarkTest {
                 wallMillis(writer, 1, s.pipeline());
             }
             StringBuilder table = new StringBuilder("lineage: " + lineage + ", CPUs: "
-                    + Runtime.getRuntime().availableProcessors() + ", process wall time (mean of "
+                    + Runtime.getRuntime().availableProcessors() + ", load average at start: "
+                    + format(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+                    + ", process wall time (mean of "
                     + BASELINE_SAMPLES + " direct starts): shell "
                     + format(processMillis.get(NoOp.SHELL)) + " ms, Python "
                     + format(processMillis.get(NoOp.PYTHON)) + " ms\n\n"
                     + "| pipeline | tasks | wall, 1 process at a time | overhead/task | wall, parallel (default)"
-                    + " | overhead/task, in-memory MLMD |\n|---|---|---|---|---|---|\n");
+                    + " | overhead/task, in-memory MLMD | MLMD calls/task | ms in MLMD/task |\n"
+                    + "|---|---|---|---|---|---|---|---|\n");
             MlmdWriter inMemory = new InMemoryMlmdWriter();
             int parallel = LocalEngineConfig.defaults(dir).maxParallelTasks();
             for (Scenario s : scenarios) {
+                writer.reset();
                 double sequential = wallMillis(writer, 1, s.pipeline());
+                TimedMlmdWriter.Totals lineageShare = writer.reset();
                 double parallelWall = wallMillis(writer, parallel, s.pipeline());
                 double overhead = (sequential - s.tasks() * processMillis.get(s.noOp())) / s.tasks();
                 table.append("| ").append(s.name()).append(" | ").append(s.tasks()).append(" | ")
@@ -95,9 +101,10 @@ class EngineOverheadBenchmarkTest {
                         .append(format(parallelWall)).append(" ms (").append(parallel).append(" at once) | ");
                 double withoutServer = wallMillis(inMemory, 1, s.pipeline());
                 table.append(format((withoutServer - s.tasks() * processMillis.get(s.noOp())) / s.tasks()))
-                        .append(" ms |\n");
+                        .append(" ms | ").append(format((double) lineageShare.calls() / s.tasks())).append(" | ")
+                        .append(format(lineageShare.millis() / s.tasks())).append(" ms |\n");
             }
-            if (writer instanceof GrpcMlmdWriter grpc) {
+            if (server instanceof GrpcMlmdWriter grpc) {
                 grpc.close();
             }
             System.out.println("\n" + table);
