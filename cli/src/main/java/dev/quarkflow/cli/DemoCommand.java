@@ -25,7 +25,7 @@ public class DemoCommand implements Callable<Integer> {
 
     static final String EXAMPLE = "examples/pipelines/tiny-ml.yaml";
 
-    @Option(names = "--keep-up", description = "Leave the services running afterwards (for kfp.Client).")
+    @Option(names = "--keep-up", description = "Keep the services running afterwards, until Ctrl-C (for kfp.Client).")
     boolean keepUp;
 
     @Spec
@@ -58,13 +58,12 @@ public class DemoCommand implements Callable<Integer> {
             out.flush();
             if (keepUp) {
                 err.println("Services keep running (--keep-up): KFP REST " + config.cli().apiServerUrl()
-                        + ", MLMD gRPC " + config.cli().metadataAddress() + "; stop them with Ctrl-C or kill.");
+                        + ", MLMD gRPC " + config.cli().metadataAddress() + ".");
+                session.holdUntilInterrupted();
             }
             return exit;
         } finally {
-            if (!keepUp) {
-                session.stop();
-            }
+            session.stop();
         }
     }
 

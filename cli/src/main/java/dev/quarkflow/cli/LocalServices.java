@@ -54,6 +54,22 @@ public class LocalServices {
             }
         }
 
+        /**
+         * Keeps the started services running until Ctrl-C (the shutdown hook stops them); throws if one of them
+         * exits on its own. Returns at once when this command started nothing.
+         */
+        public void holdUntilInterrupted() {
+            if (started.isEmpty()) {
+                return;
+            }
+            err.println("Press Ctrl-C to stop them.");
+            err.flush();
+            while (true) {
+                checkAlive();
+                pause();
+            }
+        }
+
         public synchronized void stop() {
             if (stopped) {
                 return;

@@ -27,7 +27,7 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A pipeline parameter; repeatable.")
     Map<String, String> parameters = new LinkedHashMap<>();
 
-    @Option(names = "--keep-up", description = "Leave the services running afterwards (for kfp.Client).")
+    @Option(names = "--keep-up", description = "Keep the services running afterwards, until Ctrl-C (for kfp.Client).")
     boolean keepUp;
 
     @Spec
@@ -48,11 +48,13 @@ public class RunCommand implements Callable<Integer> {
         LocalServices.Session session = localServices.ensureUp(ServiceCatalog.select(PipelineRunner.SERVICES), err);
         try {
             JsonNode run = runner.run(pipeline.toAbsolutePath(), parameters, err);
-            return report(run, spec.commandLine().getOut());
-        } finally {
-            if (!keepUp) {
-                session.stop();
+            int exit = report(run, spec.commandLine().getOut());
+            if (keepUp) {
+                session.holdUntilInterrupted();
             }
+            return exit;
+        } finally {
+            session.stop();
         }
     }
 

@@ -46,18 +46,11 @@ public class UpCommand implements Runnable {
             err.flush();
             return;
         }
-        err.println("Press Ctrl-C to stop them.");
-        err.flush();
         try {
-            while (true) {
-                session.checkAlive();
-                LocalServices.pause();
-            }
+            session.holdUntilInterrupted();
         } catch (CliFailure e) {
-            err.println("quarkflow up: " + e.getMessage() + "; stopping the others");
-            err.flush();
             session.stop();
-            throw e;
+            throw new CliFailure(e.getMessage() + "; stopped the others");
         }
     }
 }

@@ -1,10 +1,13 @@
 package dev.quarkflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -44,6 +47,24 @@ class DemoCommandIT {
                 .contains("(dataset: system.Dataset) ← train [COMPLETE] → (model: system.Model)")
                 .contains("metadata-grpc        stopped", "api-server           stopped");
         assertThat(dataDir.resolve("api-server")).isDirectory();
+        assertThat(listening(8888)).as("api-server stopped").isFalse();
+    }
+
+    @Test
+    void demoKeepUp_leavesTheServicesServing_untilCtrlC() throws Exception {
+        Path output = dataDir.resolve("demo.out");
+        demo = CliProcess.builder(dataDir, List.of("demo", "--keep-up")).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Files.readString(output).contains("Press Ctrl-C") || !demo.isAlive());
+        assertThat(demo.isAlive()).as(Files.readString(output)).isTrue();
+        assertThat(Files.readString(output)).containsPattern("Run \\S+ SUCCEEDED");
+        assertThat(listening(8888)).as("api-server still serves").isTrue();
+        new ProcessBuilder("kill", "-INT", String.valueOf(demo.pid())).start().waitFor();
+
+        assertThat(demo.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(Files.readString(output)).contains("api-server           stopped");
         assertThat(listening(8888)).as("api-server stopped").isFalse();
     }
 
