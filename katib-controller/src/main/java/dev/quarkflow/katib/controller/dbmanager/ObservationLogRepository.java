@@ -7,16 +7,38 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Sort;
+import org.hibernate.Session;
 
-/** Queries over {@code observation_logs}, with named parameters only. */
+import io.quarkus.arc.InjectableInstance;
+import io.quarkus.hibernate.orm.PersistenceUnit;
+
+/**
+ * Queries over {@code observation_logs}, with named parameters only, on the persistence unit of the database that
+ * configuration selected at start-up (Panache binds an entity to one unit, so this uses the Hibernate session).
+ */
 @ApplicationScoped
-public class ObservationLogRepository implements PanacheRepository<ObservationLogEntity> {
+public class ObservationLogRepository {
+
+    private final Session session;
+
+    ObservationLogRepository(DBManagerConfig config,
+            @PersistenceUnit("h2") InjectableInstance<Session> h2,
+            @PersistenceUnit("postgresql") InjectableInstance<Session> postgresql,
+            @PersistenceUnit("mysql") InjectableInstance<Session> mysql) {
+        this.session = switch (Database.parse(DatabaseSelectionConfigSourceFactory.DATABASE_KEY, config.database())) {
+            case H2 -> h2.get();
+            case POSTGRESQL -> postgresql.get();
+            case MYSQL -> mysql.get();
+        };
+    }
+
+    public void persist(List<ObservationLogEntity> rows) {
+        rows.forEach(session::persist);
+    }
 
     public List<ObservationLogEntity> find(String trialName, String metricName, LocalDateTime start,
             LocalDateTime end) {
-        StringBuilder query = new StringBuilder("trialName = :trial");
+        StringBuilder query = new StringBuilder("from ObservationLogEntity where trialName = :trial");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("trial", trialName);
         if (metricName != null) {
@@ -31,10 +53,14 @@ public class ObservationLogRepository implements PanacheRepository<ObservationLo
             query.append(" and time <= :end");
             parameters.put("end", end);
         }
-        return find(query.toString(), Sort.ascending("time", "id"), parameters).list();
+        query.append(" order by time, id");
+        var select = session.createSelectionQuery(query.toString(), ObservationLogEntity.class);
+        parameters.forEach(select::setParameter);
+        return select.getResultList();
     }
 
     public long deleteTrial(String trialName) {
-        return delete("trialName", trialName);
+        return session.createMutationQuery("delete from ObservationLogEntity where trialName = :trial")
+                .setParameter("trial", trialName).executeUpdate();
     }
 }
