@@ -16,6 +16,7 @@ import dev.quarkflow.katib.controller.engine.KatibNames;
 import dev.quarkflow.katib.controller.metrics.MetricLog;
 import dev.quarkflow.katib.controller.model.Condition;
 import dev.quarkflow.katib.controller.model.ExperimentStatus;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -23,9 +24,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
-/** The reconcilers on the fabric8 mock API server (CRUD mode); the test plays kubelet and metrics collector. */
+/**
+ * The reconcilers on the fabric8 mock API server (CRUD mode) with the shipped CRDs; the test plays kubelet and metrics
+ * collector.
+ */
 @QuarkusTest
-@WithKubernetesTestServer
+@WithKubernetesTestServer(setup = ShippedCrds.class)
 @QuarkusTestResource(value = SuggestionServerResource.class, restrictToAnnotatedClass = true)
 class ExperimentReconcilerTest {
 
@@ -186,5 +190,30 @@ class ExperimentReconcilerTest {
             assertThat(jobs("team-e")).isEmpty();
             assertThat(logs.get(trial, null, null, null)).isEmpty();
         });
+    }
+
+    @Test
+    void unknownFields_surviveTheMockServerAndTheReconcilers() {
+        // fields no Katib version has, at the top of spec, inside a known object, and in the trial's workload
+        String yaml = experiment("unknown", "team-f", "", 1)
+                .replace("spec:\n  objective: {type: minimize,",
+                        "spec:\n  quarkflowFutureField: {nested: [1, 2]}\n  objective: {futureKnob: knob-1, type: minimize,")
+                .replace("      spec:\n        template:", "      spec:\n        futureJobField: kept\n        template:");
+        client.genericKubernetesResources("kubeflow.org/v1beta1", "Experiment").inNamespace("team-f")
+                .resource(client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class))
+                .create();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jobs("team-f")).hasSize(2));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(conditions(status("team-f", "unknown")))
+                .contains("Running=True:ExperimentRunning"));
+
+        GenericKubernetesResource stored = client.genericKubernetesResources("kubeflow.org/v1beta1", "Experiment")
+                .inNamespace("team-f").withName("unknown").get();
+        assertThat(stored.<Object> get("spec", "quarkflowFutureField", "nested")).isEqualTo(List.of(1, 2));
+        assertThat(stored.<Object> get("spec", "objective", "futureKnob")).isEqualTo("knob-1");
+        assertThat(stored.<Object> get("spec", "trialTemplate", "trialSpec", "spec", "futureJobField"))
+                .isEqualTo("kept");
+        assertThat(client.genericKubernetesResources("batch/v1", "Job").inNamespace("team-f").list().getItems())
+                .allSatisfy(job -> assertThat(job.<Object> get("spec", "futureJobField")).isEqualTo("kept"));
     }
 }
