@@ -12,6 +12,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "quarkflow.api-server")
 public interface ApiServerConfig {
 
+    /**
+     * Which database holds the state: {@code h2}, {@code postgresql} or {@code mysql} (MySQL and MariaDB). Read at
+     * start-up by {@link DatabaseSelectionConfigSourceFactory}.
+     */
+    @WithDefault("h2")
+    String database();
+
     /** Upstream's MULTIUSER: when false every namespace a client sends is ignored. */
     @WithDefault("false")
     boolean multiUser();

@@ -3,8 +3,9 @@ package dev.quarkflow.apiserver.store;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+
+import org.hibernate.Length;
 
 /** An experiment; {@code name} is the API's {@code display_name}, unique per namespace. */
 @Entity
@@ -13,7 +14,7 @@ public class ExperimentEntity {
     @Id
     public String id;
     public String name;
-    @Lob
+    @Column(length = Length.LONG32)
     public String description;
     @Column(name = "created_at")
     public long createdAt;

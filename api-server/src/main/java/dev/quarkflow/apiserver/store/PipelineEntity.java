@@ -9,9 +9,10 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+
+import org.hibernate.Length;
 
 /** A pipeline: a named container of versions. Times are Unix seconds, as upstream stores them. */
 @Entity
@@ -22,7 +23,7 @@ public class PipelineEntity {
     public String name;
     @Column(name = "display_name")
     public String displayName;
-    @Lob
+    @Column(length = Length.LONG32)
     public String description;
     @Column(name = "created_at")
     public long createdAt;

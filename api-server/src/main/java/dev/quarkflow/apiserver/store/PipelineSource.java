@@ -2,7 +2,8 @@ package dev.quarkflow.apiserver.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import jakarta.persistence.Lob;
+
+import org.hibernate.Length;
 
 /**
  * Where a run's or recurring run's pipeline came from, and the resolved spec it runs. {@code kind} is
@@ -20,15 +21,12 @@ public class PipelineSource {
     public String pipelineId;
     @Column(name = "pipeline_version_id")
     public String pipelineVersionId;
-    @Lob
-    @Column(name = "pipeline_spec")
+    @Column(name = "pipeline_spec", length = Length.LONG32)
     public String pipelineSpec;
-    @Lob
-    @Column(name = "platform_spec")
+    @Column(name = "platform_spec", length = Length.LONG32)
     public String platformSpec;
     /** Runtime parameters as a JSON object text, or null. */
-    @Lob
-    @Column(name = "runtime_parameters")
+    @Column(name = "runtime_parameters", length = Length.LONG32)
     public String runtimeParameters;
     @Column(name = "pipeline_root")
     public String pipelineRoot;

@@ -9,9 +9,10 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+
+import org.hibernate.Length;
 
 /** One version of a pipeline with its compiled spec (stored re-serialised by the protobuf JSON printer). */
 @Entity
@@ -24,7 +25,7 @@ public class PipelineVersionEntity {
     public String name;
     @Column(name = "display_name")
     public String displayName;
-    @Lob
+    @Column(length = Length.LONG32)
     public String description;
     @Column(name = "created_at")
     public long createdAt;
@@ -32,11 +33,9 @@ public class PipelineVersionEntity {
     public String pipelineUrl;
     @Column(name = "code_source_url")
     public String codeSourceUrl;
-    @Lob
-    @Column(name = "pipeline_spec")
+    @Column(name = "pipeline_spec", length = Length.LONG32)
     public String pipelineSpec;
-    @Lob
-    @Column(name = "platform_spec")
+    @Column(name = "platform_spec", length = Length.LONG32)
     public String platformSpec;
     @ElementCollection
     @CollectionTable(name = "pipeline_version_tags", joinColumns = @JoinColumn(name = "pipeline_version_id"))

@@ -4,8 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+
+import org.hibernate.Length;
 
 /** A recurring run: a trigger plus the run template it creates runs from. Times are Unix seconds. */
 @Entity
@@ -19,7 +20,7 @@ public class RecurringRunEntity {
     public String id;
     @Column(name = "display_name")
     public String displayName;
-    @Lob
+    @Column(length = Length.LONG32)
     public String description;
     @Column(name = "experiment_id")
     public String experimentId;
@@ -49,7 +50,6 @@ public class RecurringRunEntity {
     public Long lastScheduledAt;
     @Column(name = "run_count")
     public long runCount;
-    @Lob
-    @Column(name = "plugins_input")
+    @Column(name = "plugins_input", length = Length.LONG32)
     public String pluginsInput;
 }

@@ -10,9 +10,10 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+
+import org.hibernate.Length;
 
 /** A run and its persisted state machine; the run backend moves {@code state} through the API's states. */
 @Entity
@@ -22,7 +23,7 @@ public class RunEntity {
     public String id;
     @Column(name = "display_name")
     public String displayName;
-    @Lob
+    @Column(length = Length.LONG32)
     public String description;
     @Column(name = "experiment_id")
     public String experimentId;
@@ -40,18 +41,15 @@ public class RunEntity {
     public String state;
     @Column(name = "error_code")
     public int errorCode;
-    @Lob
-    @Column(name = "error_message")
+    @Column(name = "error_message", length = Length.LONG32)
     public String errorMessage;
     /** RunDetails as proto JSON text, written by the run backend. */
-    @Lob
-    @Column(name = "run_details")
+    @Column(name = "run_details", length = Length.LONG32)
     public String runDetails;
     @Column(name = "recurring_run_id")
     public String recurringRunId;
     /** plugins_input as a JSON object text, or null. */
-    @Lob
-    @Column(name = "plugins_input")
+    @Column(name = "plugins_input", length = Length.LONG32)
     public String pluginsInput;
     @ElementCollection
     @CollectionTable(name = "run_state_history", joinColumns = @JoinColumn(name = "run_id"))

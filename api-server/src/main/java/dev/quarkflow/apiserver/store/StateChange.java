@@ -2,7 +2,8 @@ package dev.quarkflow.apiserver.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import jakarta.persistence.Lob;
+
+import org.hibernate.Length;
 
 /** One entry of a run's state history. */
 @Embeddable
@@ -10,8 +11,7 @@ public class StateChange {
     @Column(name = "update_time")
     public long updateTime;
     public String state;
-    @Lob
-    @Column(name = "error_message")
+    @Column(name = "error_message", length = Length.LONG32)
     public String errorMessage;
 
     public StateChange() {

@@ -3,8 +3,9 @@ package dev.quarkflow.apiserver.store;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+
+import org.hibernate.Length;
 
 /** One successful execution in the cache index; {@code outputs} is an {@code ExecutorOutput} as proto JSON. */
 @Entity
@@ -21,6 +22,6 @@ public class TaskCacheEntity {
     public String runId;
     @Column(name = "task_id")
     public String taskId;
-    @Lob
+    @Column(length = Length.LONG32)
     public String outputs;
 }
