@@ -31,7 +31,8 @@ public enum Database {
             case "postgresql", "postgres" -> POSTGRESQL;
             case "mysql", "mariadb" -> MYSQL;
             default -> throw new IllegalArgumentException(
-                    key + ": unknown database '" + value + "', expected one of h2, postgresql (postgres), mysql (mariadb)");
+                    key + ": unknown database '" + value + "' (set directly or through upstream's DB_NAME), expected one"
+                            + " of h2, postgresql (postgres), mysql (mariadb)");
         };
     }
 }

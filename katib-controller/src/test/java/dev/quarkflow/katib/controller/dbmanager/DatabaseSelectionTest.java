@@ -70,4 +70,10 @@ class DatabaseSelectionTest {
         assertThatThrownBy(() -> config(Map.of("quarkflow.katib-controller.database", "oracle")))
                 .hasMessageContaining("quarkflow.katib-controller.database: unknown database 'oracle'");
     }
+
+    @Test
+    void unknownUpstreamDbName_isRefusedMentioningDbName() {
+        assertThatThrownBy(() -> config(Map.of("DB_NAME", "sqlite")))
+                .hasMessageContaining("unknown database 'sqlite' (set directly or through upstream's DB_NAME)");
+    }
 }
