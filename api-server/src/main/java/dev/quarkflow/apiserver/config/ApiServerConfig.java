@@ -23,6 +23,10 @@ public interface ApiServerConfig {
     @WithDefault("false")
     boolean multiUser();
 
+    /** Upstream's REQUIRE_NAMESPACE_FOR_PIPELINES: in multi-user mode, pipelines need a namespace (no shared ones). */
+    @WithDefault("false")
+    boolean requireNamespaceForPipelines();
+
     /** Name of the run backend that executes runs; runs stay PENDING while no backend of that name exists. */
     @WithDefault("local")
     String runBackend();

@@ -52,8 +52,9 @@ public class ExperimentApi {
 
     @Transactional
     public Experiment create(Experiment request) {
-        return toApi(insert(request.getDisplayName(), request.getDescription(),
-                namespaces.resolve(request.getNamespace(), "experiment.namespace")));
+        String namespace = namespaces.resolve(request.getNamespace(), "experiment.namespace");
+        namespaces.require(namespace, "experiment.namespace", Namespaces.EXPERIMENT_EMPTY);
+        return toApi(insert(request.getDisplayName(), request.getDescription(), namespace));
     }
 
     @Transactional
@@ -61,9 +62,11 @@ public class ExperimentApi {
         return toApi(experiment(id));
     }
 
+    /** Multi-user mode: the experiments of one namespace, which must be given. Single-user mode: all. */
     @Transactional
     public ListExperimentsResponse list(String namespace, ListParams params) {
-        Page<ExperimentEntity> page = store.list(namespaces.listScope(namespace), params);
+        Page<ExperimentEntity> page = store.list(namespaces.listScope(namespace, "namespace",
+                Namespaces.EXPERIMENT_EMPTY), params);
         return ListExperimentsResponse.newBuilder()
                 .addAllExperiments(page.items().stream().map(ExperimentApi::toApi).toList())
                 .setTotalSize(page.totalSize())
@@ -96,7 +99,7 @@ public class ExperimentApi {
         store.delete(experiment);
     }
 
-    /** The experiment a run without {@code experiment_id} goes to, created on demand. */
+    /** The experiment a run without {@code experiment_id} goes to in single-user mode, created on demand. */
     @Transactional
     public ExperimentEntity defaultExperiment() {
         return store.defaultExperimentId().flatMap(store::find).orElseGet(() -> {
@@ -107,15 +110,25 @@ public class ExperimentApi {
         });
     }
 
-    /** The run's experiment: the given one (must exist) or the Default. */
+    /**
+     * The experiment of a new run or recurring run: the given one (must exist), or the Default in single-user mode.
+     * Multi-user mode needs an experiment id (upstream's GetValidExperimentNamespacePair); kfp.Client get-or-creates
+     * an experiment named {@code Default} in the user's namespace for that.
+     */
     @Transactional
     public ExperimentEntity forRun(String experimentId, String field) {
         if (experimentId.isEmpty()) {
             if (namespaces.multiUser()) {
-                throw QuarkflowException.invalidArgument(field, "an experiment id is required in multi-user mode");
+                throw QuarkflowException.invalidArgument(field, Namespaces.EXPERIMENT_ID_EMPTY);
             }
             return defaultExperiment();
         }
+        return find(experimentId, field);
+    }
+
+    /** An existing experiment, or 404 naming {@code field}. */
+    @Transactional
+    public ExperimentEntity find(String experimentId, String field) {
         return store.find(experimentId).orElseThrow(() -> QuarkflowException.notFound(field,
                 "Experiment " + experimentId + " not found"));
     }
@@ -144,9 +157,11 @@ public class ExperimentApi {
         return experiment;
     }
 
+    /** An experiment a request names by id; in multi-user mode one without a namespace cannot be used. */
     private ExperimentEntity experiment(String id) {
-        return store.find(id).orElseThrow(() -> QuarkflowException.notFound("experiment_id",
-                "Experiment " + id + " not found"));
+        ExperimentEntity experiment = find(id, "experiment_id");
+        namespaces.require(experiment.namespace, "experiment_id", Namespaces.EXPERIMENT_EMPTY);
+        return experiment;
     }
 
     static Experiment toApi(ExperimentEntity entity) {

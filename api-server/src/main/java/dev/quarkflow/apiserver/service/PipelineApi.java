@@ -53,14 +53,14 @@ public class PipelineApi {
 
     @Transactional
     public Pipeline createPipeline(Pipeline request) {
-        return PipelineMapper.toApi(insertPipeline(request, "pipeline"));
+        return PipelineMapper.toApi(insertPipeline(request, "pipeline", "pipeline.namespace"));
     }
 
     @Transactional
     public Pipeline createPipelineAndVersion(CreatePipelineAndVersionRequest request) {
         String specText = fetcher.fetch(request.getPipelineVersion().getPackageUrl().getPipelineUrl());
         PipelineDocument document = PipelineSpecs.read(specText);
-        PipelineEntity pipeline = insertPipeline(request.getPipeline(), "pipeline");
+        PipelineEntity pipeline = insertPipeline(request.getPipeline(), "pipeline", "pipeline.namespace");
         PipelineVersion version = request.getPipelineVersion();
         if (version.getName().isEmpty() && version.getDisplayName().isEmpty()) {
             version = version.toBuilder().setName(pipeline.name).setDisplayName(pipeline.displayName).build();
@@ -80,7 +80,7 @@ public class PipelineApi {
                 .setNamespace(upload.namespace())
                 .putAllTags(upload.tags())
                 .build();
-        PipelineEntity pipeline = insertPipeline(request, "name");
+        PipelineEntity pipeline = insertPipeline(request, "name", "namespace");
         PipelineVersion version = PipelineVersion.newBuilder()
                 .setName(pipeline.name)
                 .setDisplayName(pipeline.displayName)
@@ -118,13 +118,14 @@ public class PipelineApi {
 
     @Transactional
     public Pipeline getPipelineByName(String namespace, String name) {
-        return store.findByName(namespaces.resolve(namespace, "namespace"), name).map(PipelineMapper::toApi)
+        return store.findByName(namespaces.forPipeline(namespace, "namespace"), name).map(PipelineMapper::toApi)
                 .orElseThrow(() -> QuarkflowException.notFound("name", "Pipeline " + name + " not found"));
     }
 
+    /** The pipelines of one namespace; "" lists the shared ones (in single-user mode: all). */
     @Transactional
     public ListPipelinesResponse listPipelines(String namespace, ListParams params) {
-        Page<PipelineEntity> page = store.list(namespaces.resolve(namespace, "namespace"), params);
+        Page<PipelineEntity> page = store.list(namespaces.forPipeline(namespace, "namespace"), params);
         return ListPipelinesResponse.newBuilder()
                 .addAllPipelines(page.items().stream().map(PipelineMapper::toApi).toList())
                 .setTotalSize(page.totalSize())
@@ -217,7 +218,8 @@ public class PipelineApi {
                 .invalidArgument(field + ".pipeline_id", "pipeline " + pipelineId + " has no versions"));
     }
 
-    private PipelineEntity insertPipeline(Pipeline request, String field) {
+    private PipelineEntity insertPipeline(Pipeline request, String field, String namespaceField) {
+        String namespace = namespaces.forPipeline(request.getNamespace(), namespaceField);
         String name = firstNonEmpty(request.getName(), request.getDisplayName());
         if (name.isEmpty()) {
             throw QuarkflowException.invalidArgument(field + ".name", "name is required");
@@ -226,7 +228,6 @@ public class PipelineApi {
             throw QuarkflowException.invalidArgument(field + ".name",
                     "must be at most " + MAX_PIPELINE_NAME + " characters");
         }
-        String namespace = namespaces.resolve(request.getNamespace(), field + ".namespace");
         if (store.findByName(namespace, name).isPresent()) {
             throw QuarkflowException.alreadyExists(field + ".name",
                     "Failed to create a pipeline. The name " + name + " already exists");

@@ -69,9 +69,10 @@ public class RecurringRunApi {
         ExperimentEntity experiment = experiments.forRun(request.getExperimentId(), "recurring_run.experiment_id");
         String namespace = namespaces.resolve(request.getNamespace(), "recurring_run.namespace");
         if (namespaces.multiUser() && !namespace.isEmpty() && !namespace.equals(experiment.namespace)) {
-            throw QuarkflowException.invalidArgument("recurring_run.namespace", "namespace " + namespace
-                    + " differs from the experiment's namespace " + experiment.namespace);
+            throw QuarkflowException.invalidArgument("recurring_run.namespace", "Experiment " + experiment.id
+                    + " belongs to namespace '" + experiment.namespace + "' instead of '" + namespace + "'");
         }
+        namespaces.require(experiment.namespace, "recurring_run.experiment_id", Namespaces.RECURRING_RUN_EMPTY);
         entity.source = sources.resolve(new SourceResolver.Request(request.getPipelineVersionId(),
                 request.hasPipelineSpec() ? Optional.of(request.getPipelineSpec()) : Optional.empty(),
                 request.hasPipelineVersionReference() ? Optional.of(request.getPipelineVersionReference())
@@ -99,9 +100,17 @@ public class RecurringRunApi {
         return toApi(recurring(id));
     }
 
+    /** As runs: by experiment (which decides the namespace), or (multi-user mode) by namespace. */
     @Transactional
     public ListRecurringRunsResponse list(String namespace, String experimentId, ListParams params) {
-        Page<RecurringRunEntity> page = store.listRecurring(namespaces.listScope(namespace),
+        Optional<String> scope = experimentId.isEmpty()
+                ? namespaces.listScope(namespace, "namespace", Namespaces.RECURRING_RUN_EMPTY)
+                : Optional.empty();
+        if (!experimentId.isEmpty()) {
+            ExperimentEntity experiment = experiments.find(experimentId, "experiment_id");
+            namespaces.require(experiment.namespace, "experiment_id", Namespaces.RECURRING_RUN_EMPTY);
+        }
+        Page<RecurringRunEntity> page = store.listRecurring(scope,
                 experimentId.isEmpty() ? Optional.empty() : Optional.of(experimentId), params);
         return ListRecurringRunsResponse.newBuilder()
                 .addAllRecurringRuns(page.items().stream().map(RecurringRunApi::toApi).toList())
@@ -177,9 +186,12 @@ public class RecurringRunApi {
         }
     }
 
+    /** A recurring run a request names by id; in multi-user mode one without a namespace cannot be used. */
     private RecurringRunEntity recurring(String id) {
-        return store.findRecurring(id).orElseThrow(() -> QuarkflowException.notFound("recurring_run_id",
-                "RecurringRun " + id + " not found"));
+        RecurringRunEntity entity = store.findRecurring(id).orElseThrow(() -> QuarkflowException.notFound(
+                "recurring_run_id", "RecurringRun " + id + " not found"));
+        namespaces.require(entity.namespace, "recurring_run_id", Namespaces.RECURRING_RUN_EMPTY);
+        return entity;
     }
 
     static RecurringRun toApi(RecurringRunEntity entity) {

@@ -77,6 +77,7 @@ public class RunApi {
                     + " characters");
         }
         ExperimentEntity experiment = experimentApi.forRun(request.getExperimentId(), "run.experiment_id");
+        namespaces.require(experiment.namespace, "run.experiment_id", Namespaces.RUN_EMPTY);
         PipelineSource source = sources.resolve(new SourceResolver.Request(request.getPipelineVersionId(),
                 request.hasPipelineSpec() ? Optional.of(request.getPipelineSpec()) : Optional.empty(),
                 request.hasPipelineVersionReference() ? Optional.of(request.getPipelineVersionReference())
@@ -120,9 +121,20 @@ public class RunApi {
         return toApi(run(id));
     }
 
+    /**
+     * Runs of an experiment, or (multi-user mode) of a namespace; as upstream, a given experiment decides the
+     * namespace and must exist.
+     */
     @Transactional
     public ListRunsResponse list(String namespace, String experimentId, ListParams params) {
-        Page<RunEntity> page = store.list(namespaces.listScope(namespace),
+        Optional<String> scope = experimentId.isEmpty()
+                ? namespaces.listScope(namespace, "namespace", Namespaces.RUN_EMPTY)
+                : Optional.empty();
+        if (!experimentId.isEmpty()) {
+            ExperimentEntity experiment = experimentApi.find(experimentId, "experiment_id");
+            namespaces.require(experiment.namespace, "experiment_id", Namespaces.RUN_EMPTY);
+        }
+        Page<RunEntity> page = store.list(scope,
                 experimentId.isEmpty() ? Optional.empty() : Optional.of(experimentId), params);
         return ListRunsResponse.newBuilder()
                 .addAllRuns(page.items().stream().map(RunApi::toApi).toList())
@@ -188,8 +200,12 @@ public class RunApi {
         dispatcher.queue(RunSubmissions.from(run), true);
     }
 
+    /** A run a request names by id; in multi-user mode one without a namespace cannot be used. */
     private RunEntity run(String id) {
-        return store.find(id).orElseThrow(() -> QuarkflowException.notFound("run_id", "Run " + id + " not found"));
+        RunEntity run = store.find(id).orElseThrow(() -> QuarkflowException.notFound("run_id", "Run " + id
+                + " not found"));
+        namespaces.require(run.namespace, "run_id", Namespaces.RUN_EMPTY);
+        return run;
     }
 
     static Run toApi(RunEntity entity) {
