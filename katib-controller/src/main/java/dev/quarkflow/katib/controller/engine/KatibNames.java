@@ -32,6 +32,16 @@ public final class KatibNames {
     public static final String TRIAL_FAILED_REASON = "TrialFailed";
     public static final String TRIAL_EARLY_STOPPED_REASON = "TrialEarlyStopped";
 
+    public static final String DEPLOYMENT_READY = "DeploymentReady";
+    public static final String SUGGESTION_CREATED_REASON = "SuggestionCreated";
+    public static final String SUGGESTION_DEPLOYMENT_READY_REASON = "DeploymentReady";
+    public static final String SUGGESTION_DEPLOYMENT_NOT_READY_REASON = "DeploymentNotReady";
+    public static final String SUGGESTION_RUNNING_REASON = "SuggestionRunning";
+    public static final String SUGGESTION_SUCCEEDED_REASON = "SuggestionSucceeded";
+    public static final String SUGGESTION_FAILED_REASON = "SuggestionFailed";
+    /** Upstream uses the message as the reason of Running=False while an experiment restarts. */
+    public static final String SUGGESTION_RESTARTING_REASON = "Experiment is restarting";
+
     public static final String RESUME_NEVER = "Never";
     public static final String RESUME_LONG_RUNNING = "LongRunning";
     public static final String RESUME_FROM_VOLUME = "FromVolume";

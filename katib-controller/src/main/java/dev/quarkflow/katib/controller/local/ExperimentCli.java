@@ -22,11 +22,14 @@ import dev.quarkflow.katib.controller.engine.KatibCatalog;
 import dev.quarkflow.katib.controller.engine.TemplateSource;
 import dev.quarkflow.katib.controller.model.Experiment;
 import dev.quarkflow.katib.controller.model.MetricsCollectorSpec;
+import dev.quarkflow.katib.controller.suggestion.GrpcEarlyStoppingService;
 import dev.quarkflow.katib.controller.suggestion.GrpcSuggestionService;
+import dev.quarkflow.katib.controller.suggestion.SuggestionSync;
 
 /**
  * {@code experiment run EXPERIMENT.yaml [--output json] [--suggestion-address host:port] [--data-dir DIR]
- * [--work-dir DIR] [--suggestion-retry-window DURATION]}: runs an upstream Experiment locally. Progress and the best
+ * [--work-dir DIR] [--suggestion-retry-window DURATION] [--early-stopping-address host:port]}: runs an upstream
+ * Experiment locally. Progress and the best
  * trial go to stderr; with {@code --output json} stdout holds the final Experiment. Exit 0 Succeeded, 1 Failed, 2 the
  * command or the Experiment was refused before anything ran.
  */
@@ -37,8 +40,10 @@ public final class ExperimentCli {
     public static final int REFUSED = 2;
 
     static final String USAGE = "usage: experiment run EXPERIMENT.yaml [--output json] [--suggestion-address host:port]"
-            + " [--data-dir DIR] [--work-dir DIR] [--suggestion-retry-window PT2M]";
+            + " [--data-dir DIR] [--work-dir DIR] [--suggestion-retry-window PT2M] [--early-stopping-address host:port]";
     static final String DEFAULT_SUGGESTION_ADDRESS = "127.0.0.1:6789";
+    /** katib-suggestion's EarlyStopping-only port, upstream's early-stopping port. */
+    static final String DEFAULT_EARLY_STOPPING_ADDRESS = "127.0.0.1:6788";
     private static final Duration SUGGESTION_DEADLINE = Duration.ofSeconds(60);
     private static final Set<String> LOCAL_COLLECTORS = Set.of(MetricsCollectorSpec.STDOUT, MetricsCollectorSpec.FILE);
 
@@ -47,7 +52,7 @@ public final class ExperimentCli {
 
     /** Parsed command line. */
     record Options(Path experimentFile, boolean json, String suggestionAddress, Path dataDir, Path workDir,
-            Duration retryWindow) {
+            Duration retryWindow, String earlyStoppingAddress) {
     }
 
     /** @param env the process environment ({@code QUARKFLOW_DATA_DIR} sets the default data directory) */
@@ -88,10 +93,21 @@ public final class ExperimentCli {
                 + experiment.spec.algorithm.algorithmName + " at " + options.suggestionAddress() + ", trial output in "
                 + runDir + ")");
         TrialTable table = new TrialTable(stderr, System.console() != null && stderr == System.err);
+        boolean earlyStopping = experiment.spec.earlyStopping != null;
+        if (earlyStopping) {
+            stderr.println("Early stopping " + experiment.spec.earlyStopping.algorithmName + " at "
+                    + options.earlyStoppingAddress());
+        }
         try (GrpcSuggestionService service = new GrpcSuggestionService(options.suggestionAddress(),
-                SUGGESTION_DEADLINE)) {
-            LocalExperimentRunner runner = new LocalExperimentRunner(service, runDir, options.workDir(),
-                    Clock.systemUTC(), table, options.retryWindow(), new SecureRandom(), TemplateSource.none());
+                SUGGESTION_DEADLINE);
+                GrpcEarlyStoppingService rules = earlyStopping
+                        ? new GrpcEarlyStoppingService(options.earlyStoppingAddress(), SUGGESTION_DEADLINE)
+                        : null;
+                LocalDBManager dbManager = earlyStopping ? new LocalDBManager() : null) {
+            LocalExperimentRunner runner = new LocalExperimentRunner(service,
+                    earlyStopping ? new SuggestionSync.EarlyStopping(rules, dbManager.address()) : null, dbManager,
+                    runDir, options.workDir(), Clock.systemUTC(), table, options.retryWindow(), new SecureRandom(),
+                    TemplateSource.none());
             LocalExperimentRunner.Result result = runner.run(experiment);
             table.summary(result.experiment(), result.trials());
             if (options.json()) {
@@ -105,6 +121,9 @@ public final class ExperimentCli {
             return FAILED;
         } catch (JsonProcessingException e) {
             stderr.println("error: unable to write the Experiment as JSON: " + e.getOriginalMessage());
+            return FAILED;
+        } catch (java.io.IOException e) {
+            stderr.println("error: unable to start the local DBManager for early stopping: " + e.getMessage());
             return FAILED;
         }
     }
@@ -125,6 +144,7 @@ public final class ExperimentCli {
                 : Path.of(dataDirEnv);
         Path workDir = Path.of("").toAbsolutePath();
         Duration retryWindow = Duration.ofMinutes(2);
+        String earlyStoppingAddress = DEFAULT_EARLY_STOPPING_ADDRESS;
         for (int i = 3; i < args.size(); i++) {
             String flag = args.get(i);
             String value = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -139,6 +159,7 @@ public final class ExperimentCli {
                     json = true;
                 }
                 case "--suggestion-address" -> address = value;
+                case "--early-stopping-address" -> earlyStoppingAddress = value;
                 case "--data-dir" -> dataDir = Path.of(value);
                 case "--work-dir" -> workDir = Path.of(value).toAbsolutePath();
                 case "--suggestion-retry-window" -> {
@@ -153,6 +174,6 @@ public final class ExperimentCli {
             }
             i++;
         }
-        return new Options(file, json, address, dataDir, workDir, retryWindow);
+        return new Options(file, json, address, dataDir, workDir, retryWindow, earlyStoppingAddress);
     }
 }

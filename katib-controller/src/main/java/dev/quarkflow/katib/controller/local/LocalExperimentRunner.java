@@ -18,6 +18,7 @@ import java.util.random.RandomGenerator;
 
 import org.jboss.logging.Logger;
 
+import dev.quarkflow.katib.controller.engine.EarlyStoppingRules;
 import dev.quarkflow.katib.controller.engine.ExperimentStatusCalculator;
 import dev.quarkflow.katib.controller.engine.JobStatus;
 import dev.quarkflow.katib.controller.engine.TemplateSource;
@@ -32,11 +33,9 @@ import dev.quarkflow.katib.controller.model.Experiment;
 import dev.quarkflow.katib.controller.model.MetricsCollectorSpec;
 import dev.quarkflow.katib.controller.model.Suggestion;
 import dev.quarkflow.katib.controller.model.Trial;
-import dev.quarkflow.katib.controller.suggestion.ProtoMapper;
+import dev.quarkflow.katib.controller.suggestion.SettingsValidation;
 import dev.quarkflow.katib.controller.suggestion.SuggestionService;
 import dev.quarkflow.katib.controller.suggestion.SuggestionSync;
-import dev.quarkflow.proto.katib.ValidateAlgorithmSettingsRequest;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
 /**
@@ -53,7 +52,11 @@ public final class LocalExperimentRunner {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration IDLE_TICK = Duration.ofSeconds(1);
 
+    private static final Duration EARLY_STOPPING_TICK = Duration.ofMillis(250);
+
     private final SuggestionService service;
+    private final SuggestionSync.EarlyStopping earlyStopping;
+    private final LocalDBManager dbManager;
     private final Path runDir;
     private final Path workDir;
     private final Clock clock;
@@ -70,7 +73,19 @@ public final class LocalExperimentRunner {
 
     public LocalExperimentRunner(SuggestionService service, Path runDir, Path workDir, Clock clock, TrialTable table,
             Duration suggestionRetryWindow, RandomGenerator random, TemplateSource templates) {
+        this(service, null, null, runDir, workDir, clock, table, suggestionRetryWindow, random, templates);
+    }
+
+    /**
+     * @param earlyStopping rules for experiments with {@code earlyStopping} (null without)
+     * @param dbManager where finished trials' logs are reported, for the early-stopping service (null without)
+     */
+    LocalExperimentRunner(SuggestionService service, SuggestionSync.EarlyStopping earlyStopping,
+            LocalDBManager dbManager, Path runDir, Path workDir, Clock clock, TrialTable table,
+            Duration suggestionRetryWindow, RandomGenerator random, TemplateSource templates) {
         this.service = service;
+        this.earlyStopping = earlyStopping;
+        this.dbManager = dbManager;
         this.runDir = runDir;
         this.workDir = workDir;
         this.clock = clock;
@@ -121,8 +136,11 @@ public final class LocalExperimentRunner {
                 for (Suggestion.TrialAssignment assignment : TrialPlanner.withoutTrial(suggestion, trials)) {
                     trials.add(startTrial(experiment, assignment));
                 }
+                boolean watching = stopEarly(experiment, trials);
                 table.show(experiment, trials);
-                awaitFinished(experiment, trials, retry.waitFor(clock.instant()));
+                Duration wait = retry.waitFor(clock.instant());
+                awaitFinished(experiment, trials,
+                        watching && wait.compareTo(EARLY_STOPPING_TICK) > 0 ? EARLY_STOPPING_TICK : wait);
             }
         } finally {
             running.values().forEach(TrialProcess::kill);
@@ -131,36 +149,33 @@ public final class LocalExperimentRunner {
         return new Result(experiment, trials, suggestion);
     }
 
-    /** @return true once the service accepted the settings (or cannot validate them) */
+    /** @return true once the services accepted the settings (or cannot validate them) */
     private boolean validateAlgorithm(Experiment experiment, Retry retry) {
         if (!retry.due(clock.instant())) {
             return false;
         }
-        try {
-            service.validateAlgorithmSettings(ValidateAlgorithmSettingsRequest.newBuilder()
-                    .setExperiment(ProtoMapper.experiment(experiment, null)).build());
-            retry.succeeded();
-            return true;
-        } catch (StatusRuntimeException e) {
-            Status.Code code = e.getStatus().getCode();
-            if (code == Status.Code.UNIMPLEMENTED) {
+        SettingsValidation.Outcome outcome = SettingsValidation.validate(experiment, service,
+                earlyStopping == null ? null : earlyStopping.service());
+        switch (outcome.result()) {
+            case VALID -> {
                 retry.succeeded();
                 return true;
             }
-            if (code == Status.Code.INVALID_ARGUMENT || code == Status.Code.UNKNOWN) {
-                ExperimentStatusCalculator.markFailed(experiment,
-                        "Suggestion has failed: ValidateAlgorithmSettings Error: " + e.getStatus().getDescription(),
+            case INVALID -> {
+                ExperimentStatusCalculator.markFailed(experiment, "Suggestion has failed: " + outcome.message(),
                         now());
                 return false;
             }
-            failed(experiment, retry, "ValidateAlgorithmSettings: " + e.getStatus());
-            return false;
+            default -> {
+                failed(experiment, retry, outcome.message());
+                return false;
+            }
         }
     }
 
     private void requestSuggestions(Experiment experiment, Suggestion suggestion, List<Trial> trials, Retry retry) {
         try {
-            sync.sync(experiment, suggestion, trials, service);
+            sync.sync(experiment, suggestion, trials, service, earlyStopping);
             retry.succeeded();
         } catch (StatusRuntimeException | SuggestionSync.UnexpectedReplyException e) {
             failed(experiment, retry, "GetSuggestions: " + (e instanceof StatusRuntimeException s ? s.getStatus()
@@ -223,15 +238,52 @@ public final class LocalExperimentRunner {
         }
     }
 
+    /**
+     * Applies each running trial's early-stopping rules to what it has printed so far, as upstream's collector does
+     * while training runs; a trial whose rules are all met is killed and marked EarlyStopped with its observation.
+     *
+     * @return whether any running trial still has rules to watch
+     */
+    private boolean stopEarly(Experiment experiment, List<Trial> trials) {
+        boolean watching = false;
+        for (Trial trial : trials) {
+            TrialProcess process = running.get(trial.name());
+            if (process == null || trial.spec.earlyStoppingRules == null || TrialStates.isCompleted(trial)) {
+                continue;
+            }
+            List<MetricLog> logs = collect(experiment, trial, process, false);
+            if (!EarlyStoppingRules.shouldStop(trial.spec.earlyStoppingRules, experiment.spec.objective, logs)) {
+                watching = true;
+                continue;
+            }
+            process.kill();
+            trial.status.observation = ObservationCalculator.observe(logs, experiment.spec.objective.metricStrategies);
+            TrialStates.markEarlyStopped(trial, now());
+            if (dbManager != null) {
+                dbManager.report(trial.name(), logs);
+            }
+            LOG.debugf("trial early stopped trial=%s", trial.name());
+        }
+        return watching;
+    }
+
     private void complete(Experiment experiment, Trial trial, TrialProcess process, int exitCode) {
-        trial.status.observation = ObservationCalculator.observe(collect(experiment, trial, process),
-                experiment.spec.objective.metricStrategies);
+        if (TrialStates.isEarlyStopped(trial)) {
+            // killed by its rules: status and observation were set when it was stopped
+            return;
+        }
+        List<MetricLog> logs = collect(experiment, trial, process, true);
+        if (dbManager != null) {
+            dbManager.report(trial.name(), logs);
+        }
+        trial.status.observation = ObservationCalculator.observe(logs, experiment.spec.objective.metricStrategies);
         JobStatus job = exitCode == 0 ? new JobStatus(JobStatus.Condition.SUCCEEDED, null, null)
                 : new JobStatus(JobStatus.Condition.FAILED, "Error", "process exited with code " + exitCode);
         TrialStates.apply(trial, job, now());
     }
 
-    private List<MetricLog> collect(Experiment experiment, Trial trial, TrialProcess process) {
+    /** @param report whether a failure to read is noted on the table (not while the trial is still writing) */
+    private List<MetricLog> collect(Experiment experiment, Trial trial, TrialProcess process, boolean report) {
         List<String> names = experiment.spec.objective.allMetricNames();
         MetricsCollectorSpec collector = experiment.spec.metricsCollectorSpec;
         List<String> filters = collector.source == null || collector.source.filter == null
@@ -246,7 +298,9 @@ public final class LocalExperimentRunner {
             }
             return MetricsParser.parseText(Files.readAllLines(process.log()), names, filters);
         } catch (IOException | MetricsParser.MetricsFormatException e) {
-            table.note("trial " + trial.name() + ": metrics not collected: " + e.getMessage());
+            if (report) {
+                table.note("trial " + trial.name() + ": metrics not collected: " + e.getMessage());
+            }
             return List.of();
         }
     }

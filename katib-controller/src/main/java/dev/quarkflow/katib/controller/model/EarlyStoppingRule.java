@@ -6,4 +6,14 @@ public class EarlyStoppingRule extends Extensible {
     public String value;
     public String comparison;
     public Integer startStep;
+
+    public EarlyStoppingRule() {
+    }
+
+    public EarlyStoppingRule(String name, String value, String comparison, Integer startStep) {
+        this.name = name;
+        this.value = value;
+        this.comparison = comparison;
+        this.startStep = startStep;
+    }
 }

@@ -15,7 +15,16 @@ public interface KatibControllerConfig {
 
     String suggestionAddress();
 
+    /** The api.v1.beta1.EarlyStopping service experiments with earlyStopping are asked for rules. */
+    String earlyStoppingAddress();
+
+    /** The DBManager address early-stopping services are told to read observation logs from. */
+    String dbManagerAddress();
+
     Duration suggestionDeadline();
+
+    /** Namespace of upstream's katib-config ConfigMap (upstream: $KATIB_CORE_NAMESPACE, default kubeflow). */
+    String katibConfigNamespace();
 
     Duration resyncInterval();
 }

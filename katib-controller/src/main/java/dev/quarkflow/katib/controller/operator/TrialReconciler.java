@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.quarkflow.katib.controller.dbmanager.ObservationLogStore;
+import dev.quarkflow.katib.controller.engine.EarlyStoppingRules;
 import dev.quarkflow.katib.controller.engine.JobStatus;
 import dev.quarkflow.katib.controller.engine.Json;
 import dev.quarkflow.katib.controller.engine.KatibNames;
@@ -77,6 +78,10 @@ public class TrialReconciler implements Reconciler<TrialResource>, Cleaner<Trial
             JsonNode state = Json.MAPPER.valueToTree(deployed);
             JobStatus job = JobStatus.of(state, trial.spec.successCondition, trial.spec.failureCondition)
                     .orElse(JobStatus.running());
+            if (job.condition() == JobStatus.Condition.RUNNING && stopEarly(trial, now)) {
+                workload.delete();
+                return write(resource, trial, before);
+            }
             if (job.condition() == JobStatus.Condition.SUCCEEDED) {
                 List<MetricLog> reported = logs.get(trial.name(), null, null, null);
                 if (reported.isEmpty() && !isPush(trial)) {
@@ -89,6 +94,25 @@ public class TrialReconciler implements Reconciler<TrialResource>, Cleaner<Trial
             TrialStates.apply(trial, job, now);
         }
         return write(resource, trial, before);
+    }
+
+    /**
+     * Applies the trial's early-stopping rules to its observation logs so far, as upstream's metrics collector does
+     * while training runs; when every rule is met the trial becomes EarlyStopped with its observation (upstream's
+     * collector kills the training process and the early-stopping service sets the condition).
+     */
+    private boolean stopEarly(Trial trial, String now) {
+        if (trial.spec.earlyStoppingRules == null || trial.spec.earlyStoppingRules.isEmpty()) {
+            return false;
+        }
+        List<MetricLog> reported = logs.get(trial.name(), null, null, null);
+        if (!EarlyStoppingRules.shouldStop(trial.spec.earlyStoppingRules, trial.spec.objective, reported)) {
+            return false;
+        }
+        trial.status.observation = ObservationCalculator.observe(reported, trial.spec.objective.metricStrategies);
+        TrialStates.markEarlyStopped(trial, now);
+        LOG.infof("trial early stopped trial=%s/%s", trial.metadata.namespace, trial.name());
+        return true;
     }
 
     private static boolean isPush(Trial trial) {

@@ -22,7 +22,7 @@ import io.grpc.stub.StreamObserver;
 /** A random-search Suggestion service on a free loopback port, recording every request it answered. */
 public final class InTestSuggestionServer extends SuggestionGrpc.SuggestionImplBase implements AutoCloseable {
 
-    final List<GetSuggestionsRequest> requests = new CopyOnWriteArrayList<>();
+    public final List<GetSuggestionsRequest> requests = new CopyOnWriteArrayList<>();
     final AtomicInteger validations = new AtomicInteger();
     private final Random random = new Random(42);
     private final Server server;

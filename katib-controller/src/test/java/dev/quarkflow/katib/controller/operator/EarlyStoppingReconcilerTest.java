@@ -1,0 +1,137 @@
+package dev.quarkflow.katib.controller.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.quarkflow.katib.controller.dbmanager.ObservationLogStore;
+import dev.quarkflow.katib.controller.engine.ExperimentReader;
+import dev.quarkflow.katib.controller.engine.KatibNames;
+import dev.quarkflow.katib.controller.metrics.MetricLog;
+import dev.quarkflow.katib.controller.model.Condition;
+import dev.quarkflow.katib.controller.model.ExperimentStatus;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+
+/** Early stopping on the fabric8 mock API server: the test plays the metrics collector by reporting logs. */
+@QuarkusTest
+@WithKubernetesTestServer(setup = ShippedCrds.class)
+@QuarkusTestResource(value = EarlyStoppingServersResource.class, restrictToAnnotatedClass = true)
+class EarlyStoppingReconcilerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String NAMESPACE = "team-es";
+
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    ObservationLogStore logs;
+
+    private static final String EXPERIMENT = """
+            apiVersion: kubeflow.org/v1beta1
+            kind: Experiment
+            metadata: {name: stops, namespace: team-es}
+            spec:
+              objective: {type: minimize, objectiveMetricName: loss}
+              algorithm: {algorithmName: random}
+              earlyStopping:
+                algorithmName: medianstop
+                algorithmSettings: [{name: min_trials_required, value: "2"}]
+              parallelTrialCount: 2
+              maxTrialCount: 3
+              parameters:
+                - {name: lr, parameterType: double, feasibleSpace: {min: "0.01", max: "0.1"}}
+              trialTemplate:
+                primaryContainerName: train
+                trialParameters: [{name: lr, reference: lr}]
+                trialSpec:
+                  apiVersion: batch/v1
+                  kind: Job
+                  spec:
+                    template:
+                      spec:
+                        containers:
+                          - {name: train, image: train:1, command: [python3, train.py, "--lr=${trialParameters.lr}"]}
+                        restartPolicy: Never
+            """;
+
+    private List<TrialResource> trials() {
+        return client.resources(TrialResource.class).inNamespace(NAMESPACE).list().getItems();
+    }
+
+    @Test
+    void aTrialWhoseBestLossStaysAboveTheRule_isStoppedAndMarkedEarlyStopped() {
+        client.resource(Resources.convert(ExperimentReader.read(EXPERIMENT), ExperimentResource.class)).create();
+        Set<String> handled = new HashSet<>();
+        Set<String> stopping = new HashSet<>();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            for (TrialResource trial : trials()) {
+                String name = trial.getMetadata().getName();
+                if (handled.contains(name)
+                        || client.batch().v1().jobs().inNamespace(NAMESPACE).withName(name).get() == null) {
+                    continue;
+                }
+                handled.add(name);
+                if (stopping.isEmpty()) {
+                    stopping.add(name);
+                    logs.report(name, List.of(new MetricLog("2024-01-01T00:00:01Z", "loss", "2.0"),
+                            new MetricLog("2024-01-01T00:00:02Z", "loss", "1.5")));
+                } else {
+                    logs.report(name, List.of(new MetricLog("2024-01-01T00:00:01Z", "loss", "0.5"),
+                            new MetricLog("2024-01-01T00:00:02Z", "loss", "0.4")));
+                    client.batch().v1().jobs().inNamespace(NAMESPACE).withName(name).editStatus(j -> {
+                        j.setStatus(new JobStatusBuilder().addNewCondition().withType("Complete").withStatus("True")
+                                .endCondition().build());
+                        return j;
+                    });
+                }
+            }
+            ExperimentStatus status = client.resources(ExperimentResource.class).inNamespace(NAMESPACE)
+                    .withName("stops").get().getStatus();
+            assertThat(status).isNotNull();
+            assertThat(status.conditions).anySatisfy(c -> assertThat(c.type + ":" + c.reason)
+                    .isEqualTo("Succeeded:ExperimentMaxTrialsReached"));
+        });
+
+        ExperimentStatus status = client.resources(ExperimentResource.class).inNamespace(NAMESPACE).withName("stops")
+                .get().getStatus();
+        String stopped = stopping.iterator().next();
+        assertThat(status.trialsEarlyStopped).isEqualTo(1);
+        assertThat(status.earlyStoppedTrialList).containsExactly(stopped);
+        assertThat(status.trialsSucceeded).isEqualTo(2);
+        TrialResource trial = client.resources(TrialResource.class).inNamespace(NAMESPACE).withName(stopped).get();
+        assertThat(trial.getSpec().earlyStoppingRules).singleElement()
+                .satisfies(r -> assertThat(r.name + ";" + r.value + ";" + r.comparison + ";" + r.startStep)
+                        .isEqualTo("loss;1.0;greater;2"));
+        assertThat(trial.getStatus().condition(KatibNames.EARLY_STOPPED)).hasValueSatisfying(c -> {
+            assertThat(c.status).isEqualTo(Condition.TRUE);
+            assertThat(c.reason).isEqualTo("TrialEarlyStopped");
+        });
+        assertThat(trial.getStatus().condition(KatibNames.RUNNING).map(c -> c.status)).contains(Condition.FALSE);
+        assertThat(trial.getStatus().observation.metrics).singleElement()
+                .satisfies(m -> assertThat(m.min + "/" + m.latest).isEqualTo("1.5/1.5"));
+        assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).withName(stopped).get()).isNull();
+        assertThat(EarlyStoppingServersResource.EARLY_STOPPING.validations).singleElement()
+                .satisfies(v -> assertThat(v.getEarlyStopping().getAlgorithmSettings(0).getName())
+                        .isEqualTo("min_trials_required"));
+        assertThat(EarlyStoppingServersResource.EARLY_STOPPING.requests).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.getDbManagerAddress()).isEqualTo("db-manager.test:6790"));
+        assertThat(EarlyStoppingServersResource.EARLY_STOPPING.requests.get(
+                EarlyStoppingServersResource.EARLY_STOPPING.requests.size() - 1).getTrialsList())
+                .extracting(t -> t.getName() + ":" + t.getStatus().getCondition())
+                .contains(stopped + ":EARLYSTOPPED");
+    }
+}
