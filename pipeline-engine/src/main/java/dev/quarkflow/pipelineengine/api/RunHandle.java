@@ -27,4 +27,13 @@ public interface RunHandle {
 
     /** Completes with the final state once the run ended. */
     CompletableFuture<RunState> completion();
+
+    /** The run's ML Metadata contexts, once lineage recorded them. */
+    Optional<RunLineage> lineage();
+
+    /**
+     * Completes once the run ended and its lineage recorder has been through all of it (lineage is written off
+     * the scheduler thread, so it may finish after {@link #completion()}); at once without lineage.
+     */
+    CompletableFuture<Void> lineageRecorded();
 }

@@ -13,8 +13,15 @@ public interface RunListener {
     default void onRunStateChanged(String runId, RunState state, String error) {
     }
 
-    /** A task was created, changed state, got a new attempt or its outputs. */
+    /**
+     * A task was created, changed state, got a new attempt or its outputs, or lineage recorded its execution
+     * ({@link TaskSnapshot#executionId()}, which can arrive after the task ended and even after the run ended).
+     */
     default void onTaskChanged(String runId, TaskSnapshot task) {
+    }
+
+    /** Lineage recorded the run's ML Metadata contexts (possibly after tasks started). */
+    default void onLineageRecorded(String runId, RunLineage lineage) {
     }
 
     RunListener NONE = new RunListener() {

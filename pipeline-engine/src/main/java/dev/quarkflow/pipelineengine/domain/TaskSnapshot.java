@@ -20,17 +20,37 @@ import dev.quarkflow.proto.pipelinespec.RuntimeArtifact;
  * @param iterationIndex the index of an iteration, -1 otherwise
  * @param iterationCount the number of iterations of a loop, -1 otherwise
  * @param error why the task failed or was not run, {@code null} otherwise
+ * @param executionId the ML Metadata id of the task's execution once lineage recorded it, {@code null} before (and
+ *        without lineage)
  */
 public record TaskSnapshot(String taskId, String parentId, String taskName, String displayName, String taskUuid,
         TaskKind kind, String componentName, String executorLabel, TaskState state, int attempt,
         int iterationIndex, int iterationCount, Map<String, Value> inputParameters,
         Map<String, List<RuntimeArtifact>> inputArtifacts, Map<String, Value> outputParameters,
-        Map<String, List<RuntimeArtifact>> outputArtifacts, String error) {
+        Map<String, List<RuntimeArtifact>> outputArtifacts, String error, Long executionId) {
 
     public TaskSnapshot {
         inputParameters = Map.copyOf(inputParameters);
         inputArtifacts = Map.copyOf(inputArtifacts);
         outputParameters = Map.copyOf(outputParameters);
         outputArtifacts = Map.copyOf(outputArtifacts);
+    }
+
+    /** A snapshot without an MLMD execution id (what the interpreter knows). */
+    public TaskSnapshot(String taskId, String parentId, String taskName, String displayName, String taskUuid,
+            TaskKind kind, String componentName, String executorLabel, TaskState state, int attempt,
+            int iterationIndex, int iterationCount, Map<String, Value> inputParameters,
+            Map<String, List<RuntimeArtifact>> inputArtifacts, Map<String, Value> outputParameters,
+            Map<String, List<RuntimeArtifact>> outputArtifacts, String error) {
+        this(taskId, parentId, taskName, displayName, taskUuid, kind, componentName, executorLabel, state, attempt,
+                iterationIndex, iterationCount, inputParameters, inputArtifacts, outputParameters, outputArtifacts,
+                error, null);
+    }
+
+    /** This snapshot with the MLMD id of its execution. */
+    public TaskSnapshot withExecutionId(Long id) {
+        return new TaskSnapshot(taskId, parentId, taskName, displayName, taskUuid, kind, componentName,
+                executorLabel, state, attempt, iterationIndex, iterationCount, inputParameters, inputArtifacts,
+                outputParameters, outputArtifacts, error, id);
     }
 }

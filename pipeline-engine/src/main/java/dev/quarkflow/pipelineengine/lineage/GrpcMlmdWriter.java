@@ -25,6 +25,8 @@ import dev.quarkflow.proto.mlmd.PutAttributionsAndAssociationsRequest;
 import dev.quarkflow.proto.mlmd.PutContextTypeRequest;
 import dev.quarkflow.proto.mlmd.PutContextsRequest;
 import dev.quarkflow.proto.mlmd.PutEventsRequest;
+import dev.quarkflow.proto.mlmd.PutExecutionRequest;
+import dev.quarkflow.proto.mlmd.PutExecutionResponse;
 import dev.quarkflow.proto.mlmd.PutExecutionTypeRequest;
 import dev.quarkflow.proto.mlmd.PutExecutionsRequest;
 import dev.quarkflow.proto.mlmd.PutParentContextsRequest;
@@ -36,7 +38,8 @@ import io.grpc.StatusRuntimeException;
 /**
  * An {@link MlmdWriter} that talks to an ML Metadata server ({@code ml_metadata.MetadataStoreService}, e.g.
  * Quarkflow's metadata-grpc) over plaintext gRPC. Types are registered schemaless on first use (as upstream
- * does) and their ids remembered; every call has the configured deadline.
+ * does) and their ids remembered; every call has the configured deadline. A task's lineage is one
+ * {@code PutExecution} call per write.
  */
 public final class GrpcMlmdWriter implements MlmdWriter, AutoCloseable {
 
@@ -122,6 +125,24 @@ public final class GrpcMlmdWriter implements MlmdWriter, AutoCloseable {
     public void putParentContext(long childId, long parentId) {
         call().putParentContexts(PutParentContextsRequest.newBuilder()
                 .addParentContexts(ParentContext.newBuilder().setChildId(childId).setParentId(parentId)).build());
+    }
+
+    /** One {@code PutExecution} call; contexts are passed by type and name and reused, never modified. */
+    @Override
+    public PutExecutionResponse putExecution(PutExecutionRequest request) {
+        PutExecutionRequest.Builder typed = request.toBuilder()
+                .setExecution(request.getExecution().toBuilder()
+                        .setTypeId(executionType(request.getExecution().getType())).clearType())
+                .setOptions(PutExecutionRequest.Options.newBuilder().setReuseContextIfAlreadyExist(true));
+        for (PutExecutionRequest.ArtifactAndEvent.Builder pair : typed.getArtifactEventPairsBuilderList()) {
+            if (pair.hasArtifact()) {
+                pair.getArtifactBuilder().setTypeId(artifactType(pair.getArtifact().getType())).clearType();
+            }
+        }
+        for (Context.Builder context : typed.getContextsBuilderList()) {
+            context.setTypeId(contextType(context.getType())).clearType().clearId();
+        }
+        return call().putExecution(typed.build());
     }
 
     @Override

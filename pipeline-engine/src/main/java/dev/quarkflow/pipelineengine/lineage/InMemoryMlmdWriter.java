@@ -2,8 +2,10 @@ package dev.quarkflow.pipelineengine.lineage;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.quarkflow.proto.mlmd.Artifact;
 import dev.quarkflow.proto.mlmd.Association;
@@ -21,8 +23,8 @@ public final class InMemoryMlmdWriter implements MlmdWriter {
     private final Map<Long, Execution> executions = new LinkedHashMap<>();
     private final Map<Long, Artifact> artifacts = new LinkedHashMap<>();
     private final List<Event> events = new ArrayList<>();
-    private final List<Association> associations = new ArrayList<>();
-    private final List<Attribution> attributions = new ArrayList<>();
+    private final Set<Association> associations = new LinkedHashSet<>();
+    private final Set<Attribution> attributions = new LinkedHashSet<>();
     private final List<ParentContext> parentContexts = new ArrayList<>();
 
     @Override
@@ -58,12 +60,15 @@ public final class InMemoryMlmdWriter implements MlmdWriter {
 
     @Override
     public synchronized void putAssociation(long executionId, long contextId) {
-        associations.add(Association.newBuilder().setExecutionId(executionId).setContextId(contextId).build());
+        // like MLMD: a link that exists already is left as it is
+        Association link = Association.newBuilder().setExecutionId(executionId).setContextId(contextId).build();
+        associations.add(link);
     }
 
     @Override
     public synchronized void putAttribution(long artifactId, long contextId) {
-        attributions.add(Attribution.newBuilder().setArtifactId(artifactId).setContextId(contextId).build());
+        Attribution link = Attribution.newBuilder().setArtifactId(artifactId).setContextId(contextId).build();
+        attributions.add(link);
     }
 
     @Override

@@ -5,8 +5,8 @@ import dev.quarkflow.pipelineengine.domain.TaskSnapshot;
 
 /**
  * Receives a run's lineage as it happens, to record it the way upstream's driver and launcher write ML
- * Metadata (see the module README, "Lineage"). Called on the engine's scheduler thread, in order; an
- * implementation that talks to a server must not block for long (queue and send).
+ * Metadata (see the module README, "Lineage"). The local engine calls it in order for each run, off its scheduler
+ * thread (one run's calls never overlap; different runs' may), so an implementation may block on a server.
  */
 public interface LineageRecorder {
 
@@ -25,8 +25,13 @@ public interface LineageRecorder {
     /**
      * @param runRoot {@code <pipeline root>/<pipeline name>/<run id>}, upstream's {@code pipeline_root} custom
      *        property of the run context
+     * @param ids told the ML Metadata ids the recorder gets for this run
      */
-    record RunInfo(String runId, String pipelineName, String runRoot) {
+    record RunInfo(String runId, String pipelineName, String runRoot, MlmdIdsListener ids) {
+
+        public RunInfo(String runId, String pipelineName, String runRoot) {
+            this(runId, pipelineName, runRoot, MlmdIdsListener.NONE);
+        }
     }
 
     LineageRecorder NONE = new LineageRecorder() {

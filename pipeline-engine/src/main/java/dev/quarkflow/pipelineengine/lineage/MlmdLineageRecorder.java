@@ -1,5 +1,6 @@
 package dev.quarkflow.pipelineengine.lineage;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +14,8 @@ import dev.quarkflow.proto.mlmd.Artifact;
 import dev.quarkflow.proto.mlmd.Context;
 import dev.quarkflow.proto.mlmd.Event;
 import dev.quarkflow.proto.mlmd.Execution;
+import dev.quarkflow.proto.mlmd.PutExecutionRequest;
+import dev.quarkflow.proto.mlmd.PutExecutionResponse;
 import dev.quarkflow.proto.mlmd.Value;
 import dev.quarkflow.proto.pipelinespec.RuntimeArtifact;
 
@@ -21,7 +24,8 @@ import dev.quarkflow.proto.pipelinespec.RuntimeArtifact;
  * {@code system.Pipeline} and {@code system.PipelineRun}, one execution per DAG, loop, iteration, container and
  * importer ({@code system.DAGExecution}, {@code system.ContainerExecution}, {@code system.ImporterExecution})
  * associated with both contexts, INPUT events when an execution is created, output artifacts typed by their
- * schema title with OUTPUT events when it is published.
+ * schema title with OUTPUT events when it is published. Each of those writes is one {@code PutExecution}; the ids
+ * MLMD gives the contexts and executions go to the run's {@link MlmdIdsListener}.
  */
 public final class MlmdLineageRecorder implements LineageRecorder {
 
@@ -33,6 +37,7 @@ public final class MlmdLineageRecorder implements LineageRecorder {
 
     private final MlmdWriter writer;
     private final Map<String, RunIds> runs = new ConcurrentHashMap<>();
+    private final Object contextsLock = new Object();
 
     public MlmdLineageRecorder(MlmdWriter writer) {
         this.writer = writer;
@@ -41,33 +46,47 @@ public final class MlmdLineageRecorder implements LineageRecorder {
     /** The MLMD ids of one run. */
     private static final class RunIds {
         final String runId;
-        final long pipelineContext;
-        final long runContext;
+        final List<Context> contexts;
+        final MlmdIdsListener listener;
         final Map<String, Long> executions = new ConcurrentHashMap<>();
         final Map<String, Long> artifactsByUri = new ConcurrentHashMap<>();
 
-        RunIds(String runId, long pipelineContext, long runContext) {
+        RunIds(String runId, List<Context> contexts, MlmdIdsListener listener) {
             this.runId = runId;
-            this.pipelineContext = pipelineContext;
-            this.runContext = runContext;
+            this.contexts = contexts;
+            this.listener = listener;
         }
     }
 
     @Override
     public void runStarted(RunInfo run) {
-        long pipeline = writer.putContext(Context.newBuilder().setType(PIPELINE_CONTEXT).setName(run.pipelineName())
-                .build());
-        long runContext = writer.putContext(Context.newBuilder().setType(RUN_CONTEXT).setName(run.runId())
+        Context pipeline = Context.newBuilder().setType(PIPELINE_CONTEXT).setName(run.pipelineName()).build();
+        Context runContext = Context.newBuilder().setType(RUN_CONTEXT).setName(run.runId())
                 .putCustomProperties("namespace", string(""))
                 // upstream's driver writes this literal
                 .putCustomProperties("resource_name", string("run-resource"))
                 .putCustomProperties("pipeline_root", string(run.runRoot()))
                 .putCustomProperties("store_session_info", string("{\"Provider\":\"local\"}"))
-                .build());
-        writer.putParentContext(runContext, pipeline);
-        runs.put(run.runId(), new RunIds(run.runId(), pipeline, runContext));
+                .build();
+        long pipelineId;
+        long runContextId;
+        // Runs start in parallel, and a writer may look a context up before creating it: two runs of one
+        // pipeline must not both create its context.
+        synchronized (contextsLock) {
+            pipelineId = writer.putContext(pipeline);
+            runContextId = writer.putContext(runContext);
+            writer.putParentContext(runContextId, pipelineId);
+        }
+        runs.put(run.runId(), new RunIds(run.runId(), List.of(pipeline.toBuilder().setId(pipelineId).build(),
+                runContext.toBuilder().setId(runContextId).build()), run.ids()));
+        run.ids().contextsRecorded(pipelineId, runContextId);
     }
 
+    /**
+     * One {@code PutExecution} per write: when a task starts (the execution with its INPUT events) and when it ends
+     * (state, outputs and OUTPUT events); a task first seen ended (a cache hit, or a start and end handed over
+     * together) is both in one call.
+     */
     @Override
     public void taskChanged(String runId, TaskSnapshot task, String cacheFingerprint) {
         RunIds ids = runs.get(runId);
@@ -75,36 +94,41 @@ public final class MlmdLineageRecorder implements LineageRecorder {
             return;
         }
         Long executionId = ids.executions.get(task.taskId());
+        boolean ended = task.state().isTerminal();
+        if (executionId == null && task.state() == TaskState.CANCELED) {
+            return; // canceled before it started: upstream never created it
+        }
+        if (executionId != null && !ended) {
+            return;
+        }
+        Execution.Builder execution = execution(task, ids, cacheFingerprint);
+        ArtifactEvents events = new ArtifactEvents(ids.artifactsByUri, MlmdLineageRecorder::artifact);
         if (executionId == null) {
-            if (task.state() == TaskState.CANCELED) {
-                return; // canceled before it started: upstream never created it
-            }
-            executionId = writer.putExecution(execution(task, ids, cacheFingerprint).build());
-            ids.executions.put(task.taskId(), executionId);
-            writer.putAssociation(executionId, ids.pipelineContext);
-            writer.putAssociation(executionId, ids.runContext);
-            long id = executionId;
             task.inputArtifacts().forEach((name, artifacts) -> artifacts
-                    .forEach(a -> event(id, artifactId(ids, a, name), name, Event.Type.INPUT)));
-            if (!task.state().isTerminal()) {
-                return;
+                    .forEach(a -> events.add(a, name, Event.Type.INPUT)));
+        } else {
+            execution.setId(executionId);
+        }
+        if (ended && task.state().hasOutputs()) {
+            execution.putCustomProperties("outputs", Value.newBuilder()
+                    .setStructValue(Struct.newBuilder().putAllFields(task.outputParameters())).build());
+            if (task.kind() == TaskKind.CONTAINER || task.kind() == TaskKind.IMPORTER) {
+                task.outputArtifacts().forEach((name, artifacts) -> artifacts
+                        .forEach(a -> events.add(a, name, Event.Type.OUTPUT)));
             }
         }
-        if (task.state().isTerminal()) {
-            publish(ids, executionId, task, cacheFingerprint);
+        PutExecutionResponse written = writer.putExecution(PutExecutionRequest.newBuilder().setExecution(execution)
+                .addAllArtifactEventPairs(events.pairs()).addAllContexts(ids.contexts).build());
+        events.created(written.getArtifactIdsList());
+        List<PutExecutionRequest.ArtifactAndEvent> later = events.deferred();
+        if (!later.isEmpty()) {
+            writer.putExecution(PutExecutionRequest.newBuilder()
+                    .setExecution(execution.setId(written.getExecutionId())).addAllArtifactEventPairs(later)
+                    .addAllContexts(ids.contexts).build());
         }
-    }
-
-    private void publish(RunIds ids, long executionId, TaskSnapshot task, String cacheFingerprint) {
-        Execution.Builder execution = execution(task, ids, cacheFingerprint).setId(executionId);
-        if (task.state().hasOutputs()) {
-            Struct.Builder outputs = Struct.newBuilder().putAllFields(task.outputParameters());
-            execution.putCustomProperties("outputs", Value.newBuilder().setStructValue(outputs).build());
-        }
-        writer.putExecution(execution.build());
-        if (task.state().hasOutputs() && (task.kind() == TaskKind.CONTAINER || task.kind() == TaskKind.IMPORTER)) {
-            task.outputArtifacts().forEach((name, artifacts) -> artifacts
-                    .forEach(a -> event(executionId, artifactId(ids, a, name), name, Event.Type.OUTPUT)));
+        if (executionId == null) {
+            ids.executions.put(task.taskId(), written.getExecutionId());
+            ids.listener.executionRecorded(task.taskId(), written.getExecutionId());
         }
     }
 
@@ -147,19 +171,14 @@ public final class MlmdLineageRecorder implements LineageRecorder {
         return execution;
     }
 
-    /** The MLMD id of an artifact, created (LIVE, attributed to the run) the first time its URI is seen. */
-    private long artifactId(RunIds ids, RuntimeArtifact artifact, String outputName) {
-        return ids.artifactsByUri.computeIfAbsent(artifact.getUri(), uri -> {
-            Artifact.Builder mlmd = Artifact.newBuilder().setUri(uri).setState(Artifact.State.LIVE)
-                    .setType(artifact.getType().getSchemaTitle().isEmpty() ? "system.Artifact"
-                            : artifact.getType().getSchemaTitle())
-                    .putCustomProperties("display_name", string(outputName));
-            artifact.getMetadata().getFieldsMap().forEach((k, v) -> mlmd.putCustomProperties(k, metadataValue(v)));
-            long id = writer.putArtifact(mlmd.build());
-            writer.putAttribution(id, ids.pipelineContext);
-            writer.putAttribution(id, ids.runContext);
-            return id;
-        });
+    /** An artifact seen for the first time, LIVE, typed by its schema title, named by the input or output. */
+    private static Artifact artifact(RuntimeArtifact artifact, String name) {
+        Artifact.Builder mlmd = Artifact.newBuilder().setUri(artifact.getUri()).setState(Artifact.State.LIVE)
+                .setType(artifact.getType().getSchemaTitle().isEmpty() ? "system.Artifact"
+                        : artifact.getType().getSchemaTitle())
+                .putCustomProperties("display_name", string(name));
+        artifact.getMetadata().getFieldsMap().forEach((k, v) -> mlmd.putCustomProperties(k, metadataValue(v)));
+        return mlmd.build();
     }
 
     /** Artifact metadata as upstream converts it: numbers double, bools 0/1, lists and dicts as structs. */
@@ -173,11 +192,6 @@ public final class MlmdLineageRecorder implements LineageRecorder {
                     .build();
             default -> string("");
         };
-    }
-
-    private void event(long executionId, long artifactId, String key, Event.Type type) {
-        writer.putEvent(Event.newBuilder().setExecutionId(executionId).setArtifactId(artifactId).setType(type)
-                .setPath(Event.Path.newBuilder().addSteps(Event.Path.Step.newBuilder().setKey(key))).build());
     }
 
     private static Value string(String text) {

@@ -1,9 +1,14 @@
 package dev.quarkflow.pipelineengine.lineage;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.quarkflow.proto.mlmd.Artifact;
 import dev.quarkflow.proto.mlmd.Context;
 import dev.quarkflow.proto.mlmd.Event;
 import dev.quarkflow.proto.mlmd.Execution;
+import dev.quarkflow.proto.mlmd.PutExecutionRequest;
+import dev.quarkflow.proto.mlmd.PutExecutionResponse;
 
 /**
  * The ML Metadata writes lineage needs, with MLMD's own messages. Objects carry their type by name
@@ -26,4 +31,33 @@ public interface MlmdWriter {
     void putAttribution(long artifactId, long contextId);
 
     void putParentContext(long childId, long parentId);
+
+    /**
+     * MLMD's {@code PutExecution}: upserts the execution, creates the pairs' artifacts (a pair without artifact
+     * names an existing one by {@code event.artifact_id}), inserts their events, and links the execution and every
+     * artifact of the request to each context (contexts carry their id; they are never modified). Response ids are
+     * aligned with the request's pairs and contexts.
+     * <p>
+     * This default makes the same writes one by one; a server-backed writer sends one call.
+     */
+    default PutExecutionResponse putExecution(PutExecutionRequest request) {
+        long executionId = putExecution(request.getExecution());
+        List<Long> artifactIds = new ArrayList<>();
+        for (PutExecutionRequest.ArtifactAndEvent pair : request.getArtifactEventPairsList()) {
+            long artifactId = pair.hasArtifact() ? putArtifact(pair.getArtifact()) : pair.getEvent().getArtifactId();
+            artifactIds.add(artifactId);
+            if (pair.hasEvent()) {
+                putEvent(pair.getEvent().toBuilder().setExecutionId(executionId).setArtifactId(artifactId).build());
+            }
+        }
+        PutExecutionResponse.Builder response = PutExecutionResponse.newBuilder().setExecutionId(executionId)
+                .addAllArtifactIds(artifactIds);
+        for (Context context : request.getContextsList()) {
+            long contextId = context.hasId() ? context.getId() : putContext(context);
+            response.addContextIds(contextId);
+            putAssociation(executionId, contextId);
+            artifactIds.forEach(artifactId -> putAttribution(artifactId, contextId));
+        }
+        return response.build();
+    }
 }

@@ -5,19 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
 import dev.quarkflow.common.error.QuarkflowException;
 import dev.quarkflow.pipelineengine.api.RunHandle;
+import dev.quarkflow.pipelineengine.api.RunLineage;
 import dev.quarkflow.pipelineengine.api.RunListener;
 import dev.quarkflow.pipelineengine.api.RunRequest;
 import dev.quarkflow.pipelineengine.api.TaskLogs;
@@ -33,6 +38,7 @@ import dev.quarkflow.pipelineengine.domain.RunState;
 import dev.quarkflow.pipelineengine.domain.SystemPlaceholders;
 import dev.quarkflow.pipelineengine.domain.TaskSnapshot;
 import dev.quarkflow.pipelineengine.lineage.LineageRecorder;
+import dev.quarkflow.pipelineengine.lineage.MlmdIdsListener;
 
 /**
  * One run of the local backend: feeds its interpreter on the engine's scheduler thread and carries out the
@@ -60,7 +66,12 @@ final class LocalRun implements RunHandle {
     private final Map<String, TaskSnapshot> tasks = new ConcurrentHashMap<>();
     private final List<String> taskOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, TaskLogs> logs = new ConcurrentHashMap<>();
+    private final LineageQueue lineage;
+    private volatile RunLineage lineageIds;
     // Scheduler thread only.
+    private final Map<String, Long> executionIds = new HashMap<>();
+    private final Deque<Runnable> cacheHits = new ArrayDeque<>();
+    private boolean handling;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> fingerprints = new LinkedHashMap<>();
     private volatile RunState state = RunState.PENDING;
@@ -80,6 +91,7 @@ final class LocalRun implements RunHandle {
         this.context = new RunContext(request.runId(), request.runName(), resourceName(request), root, workspace,
                 request.parameters(), request.inputArtifacts(), created, null, engine.config.taskTimeout());
         this.interpreter = new RunInterpreter(request.pipeline(), context);
+        this.lineage = new LineageQueue(request.runId(), engine.config.lineage(), engine.lineagePool);
     }
 
     /** Like Argo's generateName: {@code <pipeline name>-<suffix>}, the suffix from the run id. */
@@ -96,6 +108,7 @@ final class LocalRun implements RunHandle {
         return () -> {
             if (state.isTerminal()) {
                 work.run();
+                lineage.flush();
                 return;
             }
             try {
@@ -106,12 +119,13 @@ final class LocalRun implements RunHandle {
                 runChanged(RunState.FAILED,
                         e instanceof QuarkflowException ? e.getMessage() : "internal error: " + e.getMessage());
             }
+            lineage.flush();
         };
     }
 
     void start() {
-        notify("lineage", () -> engine.config.lineage().runStarted(
-                new LineageRecorder.RunInfo(request.runId(), request.pipeline().pipelineName(), runRootUri)));
+        lineage.runStarted(new LineageRecorder.RunInfo(request.runId(), request.pipeline().pipelineName(),
+                runRootUri, new LineageIds()));
         try {
             Files.createDirectories(Path.of(engine.paths.localPath(runRootUri), ".workspace"));
         } catch (IOException e) {
@@ -125,7 +139,26 @@ final class LocalRun implements RunHandle {
         handle(interpreter.start());
     }
 
+    /**
+     * Carries out the interpreter's commands. Cache hits found meanwhile are fed back before returning, so a hit's
+     * start and end reach lineage together (one write).
+     */
     private void handle(List<EngineCommand> commands) {
+        apply(commands);
+        if (handling) {
+            return;
+        }
+        handling = true;
+        try {
+            for (Runnable hit = cacheHits.poll(); hit != null; hit = cacheHits.poll()) {
+                hit.run();
+            }
+        } finally {
+            handling = false;
+        }
+    }
+
+    private void apply(List<EngineCommand> commands) {
         for (EngineCommand command : commands) {
             if (command instanceof EngineCommand.LaunchExecutor launch) {
                 launch(launch.task());
@@ -153,7 +186,7 @@ final class LocalRun implements RunHandle {
                 LOG.debugf("cache hit run=%s task=%s from run=%s", request.runId(), task.taskId(), hit.get().runId());
                 ExecutorResult cached = ExecutorResult.cached(hit.get().outputParameters(),
                         hit.get().outputArtifacts());
-                engine.scheduler.execute(guarded(() -> finished(task, cached)));
+                cacheHits.add(() -> finished(task, cached));
                 return;
             }
         }
@@ -261,13 +294,53 @@ final class LocalRun implements RunHandle {
         process.destroyForcibly();
     }
 
-    private void taskChanged(TaskSnapshot task) {
+    private void taskChanged(TaskSnapshot changed) {
+        TaskSnapshot task = changed.withExecutionId(executionIds.get(changed.taskId()));
         if (tasks.put(task.taskId(), task) == null) {
             taskOrder.add(task.taskId());
         }
-        notify("lineage", () -> engine.config.lineage().taskChanged(request.runId(), task,
-                fingerprints.get(task.taskId())));
+        lineage.taskChanged(changed, fingerprints.get(task.taskId()));
         notify("listener", () -> listener.onTaskChanged(request.runId(), task));
+    }
+
+    /** Lineage created a task's execution: the task's snapshot gets the id. Scheduler thread. */
+    private void executionRecorded(String taskId, long executionId) {
+        executionIds.put(taskId, executionId);
+        TaskSnapshot task = tasks.get(taskId);
+        if (task != null && task.executionId() == null) {
+            TaskSnapshot withId = task.withExecutionId(executionId);
+            tasks.put(taskId, withId);
+            notify("listener", () -> listener.onTaskChanged(request.runId(), withId));
+        }
+    }
+
+    private void lineageIdsRecorded(RunLineage ids) {
+        notify("listener", () -> listener.onLineageRecorded(request.runId(), ids));
+    }
+
+    /** Where the run's recorder reports MLMD ids (its thread): handed to the scheduler thread. */
+    private final class LineageIds implements MlmdIdsListener {
+
+        @Override
+        public void contextsRecorded(long pipelineContextId, long runContextId) {
+            RunLineage ids = new RunLineage(pipelineContextId, runContextId);
+            lineageIds = ids;
+            onScheduler(() -> lineageIdsRecorded(ids));
+        }
+
+        @Override
+        public void executionRecorded(String taskId, long executionId) {
+            onScheduler(() -> LocalRun.this.executionRecorded(taskId, executionId));
+        }
+
+        private void onScheduler(Runnable work) {
+            try {
+                engine.scheduler.execute(guarded(work));
+            } catch (RejectedExecutionException e) {
+                // the engine closed: nobody listens any more
+                LOG.debugf("MLMD id not passed on, engine closed run=%s", request.runId());
+            }
+        }
     }
 
     private void runChanged(RunState newState, String newError) {
@@ -281,7 +354,7 @@ final class LocalRun implements RunHandle {
         LOG.infof("run %s run=%s%s", newState, request.runId(), newError == null ? "" : " error=" + newError);
         notify("listener", () -> listener.onRunStateChanged(request.runId(), newState, newError));
         if (newState.isTerminal()) {
-            notify("lineage", () -> engine.config.lineage().runFinished(request.runId(), newState));
+            lineage.runFinished(newState);
             completion.complete(newState);
         }
     }
@@ -331,5 +404,15 @@ final class LocalRun implements RunHandle {
     @Override
     public CompletableFuture<RunState> completion() {
         return completion;
+    }
+
+    @Override
+    public Optional<RunLineage> lineage() {
+        return Optional.ofNullable(lineageIds);
+    }
+
+    @Override
+    public CompletableFuture<Void> lineageRecorded() {
+        return lineage.recorded();
     }
 }

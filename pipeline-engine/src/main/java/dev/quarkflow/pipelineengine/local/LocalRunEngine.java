@@ -4,14 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
@@ -29,9 +36,12 @@ import dev.quarkflow.pipelineengine.api.RunRequest;
 public final class LocalRunEngine implements RunEngine {
 
     private static final Logger LOG = Logger.getLogger(LocalRunEngine.class);
+    private static final Duration LINEAGE_DRAIN = Duration.ofSeconds(30);
 
     final LocalEngineConfig config;
     final ScheduledExecutorService scheduler;
+    /** Runs' lineage queues drain here, one thread per run at most (see {@link LineageQueue}). */
+    final ExecutorService lineagePool;
     final PythonRuntime runtime;
     final ArtifactPaths paths;
     private final Map<String, LocalRun> runs = new ConcurrentHashMap<>();
@@ -59,6 +69,12 @@ public final class LocalRunEngine implements RunEngine {
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.setRemoveOnCancelPolicy(true);
         this.scheduler = executor;
+        AtomicInteger lineageThreads = new AtomicInteger();
+        this.lineagePool = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "pipeline-engine-lineage-" + lineageThreads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     Path mountRoot() {
@@ -112,6 +128,7 @@ public final class LocalRunEngine implements RunEngine {
         return peakRunning;
     }
 
+    /** Cancels what still runs, then waits (bounded) for the runs to end and their lineage to be recorded. */
     @Override
     public void close() {
         runs.values().forEach(LocalRun::cancel);
@@ -120,10 +137,15 @@ public final class LocalRunEngine implements RunEngine {
             if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
                 scheduler.shutdownNow();
             }
+            CompletableFuture.allOf(runs.values().stream().map(LocalRun::lineageRecorded)
+                    .toArray(CompletableFuture[]::new)).get(LINEAGE_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             scheduler.shutdownNow();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("closed before all lineage was recorded: %s", e.toString());
         }
+        lineagePool.shutdownNow();
         LOG.debugf("pipeline engine closed runs=%d", runs.size());
     }
 }

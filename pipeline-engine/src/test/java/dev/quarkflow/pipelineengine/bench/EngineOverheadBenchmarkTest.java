@@ -1,14 +1,7 @@
 package dev.quarkflow.pipelineengine.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,8 +22,10 @@ import dev.quarkflow.pipelineengine.domain.CompiledPipeline;
 import dev.quarkflow.pipelineengine.domain.RunState;
 import dev.quarkflow.pipelineengine.lineage.GrpcMlmdWriter;
 import dev.quarkflow.pipelineengine.lineage.InMemoryMlmdWriter;
+import dev.quarkflow.pipelineengine.lineage.MetadataGrpcProcess;
 import dev.quarkflow.pipelineengine.lineage.MlmdLineageRecorder;
 import dev.quarkflow.pipelineengine.lineage.MlmdWriter;
+import dev.quarkflow.pipelineengine.lineage.RecordingMlmdWriter;
 import dev.quarkflow.pipelineengine.local.LocalEngineConfig;
 import dev.quarkflow.pipelineengine.local.LocalRunEngine;
 import dev.quarkflow.pipelineengine.local.PythonRuntime;
@@ -48,7 +43,6 @@ import dev.quarkflow.pipelineengine.local.PythonRuntime;
 @Tag("benchmark")
 class EngineOverheadBenchmarkTest {
 
-    private static final Path METADATA_JAR = Path.of("../metadata-grpc/target/quarkus-app/quarkus-run.jar");
     private static final int BASELINE_SAMPLES = 50;
 
     @TempDir
@@ -66,11 +60,12 @@ class EngineOverheadBenchmarkTest {
                 new Scenario("fan-out, Python", NoOp.PYTHON, 50, BenchmarkPipelines.fanOut(NoOp.PYTHON, 50)),
                 new Scenario("chain, Python", NoOp.PYTHON, 20, BenchmarkPipelines.chain(NoOp.PYTHON, 20)),
                 new Scenario("DAG 10×20, shell", NoOp.SHELL, 200, BenchmarkPipelines.layeredDag(NoOp.SHELL, 10, 20)));
-        Process metadata = Files.exists(METADATA_JAR) ? startMetadataServer() : null;
+        MetadataGrpcProcess metadata = MetadataGrpcProcess.built() ? MetadataGrpcProcess.start(dir.resolve("mlmd"))
+                : null;
         try {
             MlmdWriter server = metadata == null ? new InMemoryMlmdWriter()
-                    : new GrpcMlmdWriter("localhost", grpcPort, Duration.ofSeconds(30));
-            TimedMlmdWriter writer = new TimedMlmdWriter(server);
+                    : new GrpcMlmdWriter("127.0.0.1", metadata.grpcPort(), Duration.ofSeconds(30));
+            RecordingMlmdWriter writer = new RecordingMlmdWriter(server);
             String lineage = metadata == null ? "InMemoryMlmdWriter" : "GrpcMlmdWriter → metadata-grpc (H2 file)";
             Map<NoOp, Double> processMillis = Map.of(NoOp.SHELL, baselineMillis(NoOp.SHELL),
                     NoOp.PYTHON, baselineMillis(NoOp.PYTHON));
@@ -85,23 +80,26 @@ class EngineOverheadBenchmarkTest {
                     + BASELINE_SAMPLES + " direct starts): shell "
                     + format(processMillis.get(NoOp.SHELL)) + " ms, Python "
                     + format(processMillis.get(NoOp.PYTHON)) + " ms\n\n"
-                    + "| pipeline | tasks | wall, 1 process at a time | overhead/task | wall, parallel (default)"
-                    + " | overhead/task, in-memory MLMD | MLMD calls/task | ms in MLMD/task |\n"
+                    + "| pipeline | tasks | wall, 1 process at a time (+ lineage tail) | overhead/task"
+                    + " | wall, parallel (+ lineage tail) | overhead/task, in-memory MLMD | MLMD calls/task"
+                    + " (PutExecution) | ms in MLMD/task, off the scheduler |\n"
                     + "|---|---|---|---|---|---|---|---|\n");
             MlmdWriter inMemory = new InMemoryMlmdWriter();
             int parallel = LocalEngineConfig.defaults(dir).maxParallelTasks();
             for (Scenario s : scenarios) {
                 writer.reset();
-                double sequential = wallMillis(writer, 1, s.pipeline());
-                TimedMlmdWriter.Totals lineageShare = writer.reset();
-                double parallelWall = wallMillis(writer, parallel, s.pipeline());
-                double overhead = (sequential - s.tasks() * processMillis.get(s.noOp())) / s.tasks();
+                Wall sequential = wallMillis(writer, 1, s.pipeline());
+                int putExecutions = writer.putExecutions().size();
+                RecordingMlmdWriter.Totals lineageShare = writer.reset();
+                Wall parallelWall = wallMillis(writer, parallel, s.pipeline());
+                double overhead = (sequential.run() - s.tasks() * processMillis.get(s.noOp())) / s.tasks();
                 table.append("| ").append(s.name()).append(" | ").append(s.tasks()).append(" | ")
-                        .append(format(sequential)).append(" ms | ").append(format(overhead)).append(" ms | ")
-                        .append(format(parallelWall)).append(" ms (").append(parallel).append(" at once) | ");
-                double withoutServer = wallMillis(inMemory, 1, s.pipeline());
-                table.append(format((withoutServer - s.tasks() * processMillis.get(s.noOp())) / s.tasks()))
-                        .append(" ms | ").append(format((double) lineageShare.calls() / s.tasks())).append(" | ")
+                        .append(sequential).append(" | ").append(format(overhead)).append(" ms | ")
+                        .append(parallelWall).append(", ").append(parallel).append(" at once | ");
+                Wall withoutServer = wallMillis(inMemory, 1, s.pipeline());
+                table.append(format((withoutServer.run() - s.tasks() * processMillis.get(s.noOp())) / s.tasks()))
+                        .append(" ms | ").append(format((double) lineageShare.calls() / s.tasks())).append(" (")
+                        .append(format((double) putExecutions / s.tasks())).append(") | ")
                         .append(format(lineageShare.millis() / s.tasks())).append(" ms |\n");
             }
             if (server instanceof GrpcMlmdWriter grpc) {
@@ -112,13 +110,20 @@ class EngineOverheadBenchmarkTest {
             Files.writeString(Path.of("target/benchmark.md"), table);
         } finally {
             if (metadata != null) {
-                metadata.destroy();
-                metadata.waitFor(30, TimeUnit.SECONDS);
+                metadata.close();
             }
         }
     }
 
-    private double wallMillis(MlmdWriter writer, int maxParallel, CompiledPipeline pipeline) throws Exception {
+    /** Milliseconds until the run ended, and until its lineage was recorded too. */
+    record Wall(double run, double lineage) {
+        @Override
+        public String toString() {
+            return format(run) + " ms (+" + format(lineage - run) + ")";
+        }
+    }
+
+    private Wall wallMillis(MlmdWriter writer, int maxParallel, CompiledPipeline pipeline) throws Exception {
         LocalEngineConfig config = LocalEngineConfig.defaults(dir).withMaxParallelTasks(maxParallel)
                 .withCache(false, new InMemoryCacheStore()).withLineage(new MlmdLineageRecorder(writer));
         try (LocalRunEngine engine = new LocalRunEngine(config)) {
@@ -128,8 +133,10 @@ class EngineOverheadBenchmarkTest {
             RunHandle run = engine.start(request, RunListener.NONE);
             RunState state = run.completion().get(10, TimeUnit.MINUTES);
             long end = System.nanoTime();
+            run.lineageRecorded().get(10, TimeUnit.MINUTES);
+            long recorded = System.nanoTime();
             assertThat(state).as("run %s: %s", request.runId(), run.error()).isEqualTo(RunState.SUCCEEDED);
-            return (end - start) / 1e6;
+            return new Wall((end - start) / 1e6, (recorded - start) / 1e6);
         }
     }
 
@@ -158,35 +165,6 @@ class EngineOverheadBenchmarkTest {
             }
         }
         return total / 1e6 / BASELINE_SAMPLES;
-    }
-
-    private int grpcPort;
-
-    private Process startMetadataServer() throws IOException {
-        grpcPort = freePort();
-        int httpPort = freePort();
-        Path log = dir.resolve("metadata-grpc.log");
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-Dquarkus.http.port=" + httpPort, "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.grpc.server.port=" + grpcPort, "-Dquarkus.grpc.server.host=127.0.0.1",
-                "-jar", METADATA_JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("QUARKFLOW_DATA_DIR", dir.resolve("metadata-data").toString());
-        Process process = builder.start();
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"))
-                .build();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> {
-                    assertThat(process.isAlive()).as(Files.readString(log)).isTrue();
-                    return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                });
-        return process;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String format(double millis) {

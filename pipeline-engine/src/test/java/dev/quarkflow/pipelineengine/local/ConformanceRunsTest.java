@@ -71,7 +71,6 @@ class ConformanceRunsTest {
             Map.entry("critical/notebook_component_simple.yaml", "nbclient"),
             Map.entry("notebook_component_mixed.yaml", "nbclient"),
             Map.entry("critical/pipeline_with_artifact_upload_download.yaml", "datasets"),
-            Map.entry("critical/pipeline_with_submit_request.yaml", "requests"),
             Map.entry("essential/component_with_pip_index_urls.yaml", "yapf"),
             Map.entry("essential/component_with_pip_install.yaml", "yapf"),
             Map.entry("essential/component_with_pip_install_in_venv.yaml", "yapf"),
