@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.quarkflow.pipelineengine.api.RunLineage;
 import dev.quarkflow.pipelineengine.api.RunListener;
 import dev.quarkflow.pipelineengine.domain.RunState;
 import dev.quarkflow.pipelineengine.domain.TaskSnapshot;
@@ -16,7 +17,8 @@ import dev.quarkflow.proto.kfp.v2beta1.RuntimeState;
 
 /**
  * What one API run looks like now, as the engine reports it: run state, error, task snapshots and their
- * timelines. The engine's callbacks only record and signal {@code changed}; the backend's reporter thread reads a
+ * timelines, and the run's ML Metadata context ids. The engine's callbacks only record and signal {@code changed}; the
+ * backend's reporter thread reads a
  * consistent {@link View} and persists it.
  */
 final class RunProgress implements RunListener {
@@ -35,6 +37,7 @@ final class RunProgress implements RunListener {
     private boolean cancelRequested;
     private final Map<String, TaskSnapshot> tasks = new LinkedHashMap<>();
     private final Map<String, TaskTimeline> timelines = new LinkedHashMap<>();
+    private RunLineage lineage;
 
     RunProgress(String apiRunId, Clock clock, Runnable changed) {
         this.apiRunId = apiRunId;
@@ -62,6 +65,14 @@ final class RunProgress implements RunListener {
         signal();
     }
 
+    @Override
+    public void onLineageRecorded(String runId, RunLineage ids) {
+        synchronized (this) {
+            lineage = ids;
+        }
+        signal();
+    }
+
     synchronized void cancelRequested() {
         cancelRequested = true;
     }
@@ -78,7 +89,8 @@ final class RunProgress implements RunListener {
     synchronized View view() {
         RuntimeState apiState = state == RunState.RUNNING && cancelRequested ? RuntimeState.CANCELING
                 : state.runtimeState();
-        RunDetails details = TaskDetails.of(apiRunId, new ArrayList<>(tasks.values()), Map.copyOf(timelines));
+        RunDetails details = TaskDetails.of(apiRunId, new ArrayList<>(tasks.values()), Map.copyOf(timelines),
+                lineage);
         return new View(apiState, state == RunState.FAILED ? Optional.ofNullable(error) : Optional.empty(), details);
     }
 

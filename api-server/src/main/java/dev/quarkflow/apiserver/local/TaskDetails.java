@@ -9,6 +9,7 @@ import com.google.protobuf.Timestamp;
 import com.google.rpc.Code;
 import com.google.rpc.Status;
 
+import dev.quarkflow.pipelineengine.api.RunLineage;
 import dev.quarkflow.pipelineengine.domain.TaskSnapshot;
 import dev.quarkflow.proto.kfp.v2beta1.PipelineTaskDetail;
 import dev.quarkflow.proto.kfp.v2beta1.RunDetails;
@@ -17,17 +18,23 @@ import dev.quarkflow.proto.kfp.v2beta1.RuntimeStatus;
 /**
  * The engine's task snapshots → upstream's {@code run_details.task_details}: one entry per task (DAG, loop,
  * iteration, container, importer), parents before children, {@code task_id} = the task's UUID, parents and
- * children linked by those ids. Pure.
+ * children linked by those ids, {@code execution_id} and the run's context ids once lineage recorded them. Pure.
  */
 final class TaskDetails {
 
     private TaskDetails() {
     }
 
-    static RunDetails of(String runId, List<TaskSnapshot> tasks, Map<String, TaskTimeline> timelines) {
+    /** @param lineage the run's MLMD contexts, {@code null} until (or without) lineage */
+    static RunDetails of(String runId, List<TaskSnapshot> tasks, Map<String, TaskTimeline> timelines,
+            RunLineage lineage) {
         Map<String, String> uuidByTaskId = new HashMap<>();
         tasks.forEach(t -> uuidByTaskId.put(t.taskId(), t.taskUuid()));
         RunDetails.Builder details = RunDetails.newBuilder();
+        if (lineage != null) {
+            details.setPipelineContextId(lineage.pipelineContextId())
+                    .setPipelineRunContextId(lineage.runContextId());
+        }
         for (TaskSnapshot task : tasks) {
             PipelineTaskDetail.Builder detail = PipelineTaskDetail.newBuilder()
                     .setRunId(runId)
@@ -36,6 +43,9 @@ final class TaskDetails {
                     .setState(task.state().runtimeState());
             if (task.parentId() != null && uuidByTaskId.containsKey(task.parentId())) {
                 detail.setParentTaskId(uuidByTaskId.get(task.parentId()));
+            }
+            if (task.executionId() != null) {
+                detail.setExecutionId(task.executionId());
             }
             if (task.error() != null && task.state().isFailure()) {
                 detail.setError(error(task.error()));

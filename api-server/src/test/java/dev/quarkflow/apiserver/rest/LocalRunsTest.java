@@ -146,43 +146,68 @@ class LocalRunsTest {
     }
 
     @Test
-    void run_recordsContextsExecutionsArtifactsAndEvents_inMlmd() {
+    void run_recordsContextsExecutionsArtifactsAndEvents_inMlmd_andReportsTheirIds() {
         assumeTrue(MetadataGrpcServer.running(), "metadata-grpc was not built: " + MetadataGrpcServer.JAR);
         String runId = json().body(Map.of("display_name", "two-step", "pipeline_spec",
                 Specs.corpus("critical/two_step_pipeline_containerized.yaml"))).post(BASE + "/runs").then()
                 .statusCode(200).extract().path("run_id");
         awaitState(runId, "SUCCEEDED");
+        // lineage is written off the engine's thread: its ids reach the run shortly after
+        JsonPath run = await().atMost(RUN_TIMEOUT).until(() -> get(runId), LocalRunsTest::lineageIdsReported);
 
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", MetadataGrpcServer.port())
                 .usePlaintext().build();
         try {
             var mlmd = MetadataStoreServiceGrpc.newBlockingStub(channel);
-            Context runContext = mlmd.getContextByTypeAndName(GetContextByTypeAndNameRequest.newBuilder()
-                    .setTypeName("system.PipelineRun").setContextName(runId).build()).getContext();
-            assertThat(runContext.getCustomPropertiesMap().get("pipeline_root").getStringValue()).endsWith(runId);
-            var parents = mlmd.getParentContextsByContext(GetParentContextsByContextRequest.newBuilder()
-                    .setContextId(runContext.getId()).build()).getContextsList();
-            assertThat(parents).extracting(Context::getType).containsExactly("system.Pipeline");
-
-            List<Execution> executions = mlmd.getExecutionsByContext(GetExecutionsByContextRequest.newBuilder()
-                    .setContextId(runContext.getId()).build()).getExecutionsList();
-            assertThat(executions).filteredOn(e -> e.getType().equals("system.ContainerExecution")).hasSize(2)
-                    .allSatisfy(e -> assertThat(e.getLastKnownState()).isEqualTo(Execution.State.COMPLETE));
-            assertThat(executions).extracting(Execution::getType).contains("system.DAGExecution");
-
-            List<Artifact> artifacts = mlmd.getArtifactsByContext(GetArtifactsByContextRequest.newBuilder()
-                    .setContextId(runContext.getId()).build()).getArtifactsList();
-            assertThat(artifacts).extracting(Artifact::getType).contains("system.Dataset");
-            List<Event> events = mlmd.getEventsByExecutionIDs(GetEventsByExecutionIDsRequest.newBuilder()
-                    .addAllExecutionIds(executions.stream().map(Execution::getId).toList()).build())
-                    .getEventsList();
-            long dataset = artifacts.stream().filter(a -> a.getType().equals("system.Dataset")).findFirst()
-                    .orElseThrow().getId();
-            assertThat(events).filteredOn(e -> e.getArtifactId() == dataset).extracting(Event::getType)
-                    .contains(Event.Type.OUTPUT, Event.Type.INPUT);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertLineage(mlmd, runId, run));
         } finally {
             channel.shutdownNow();
         }
+    }
+
+    private static boolean lineageIdsReported(JsonPath run) {
+        List<Map<String, Object>> tasks = run.getList("run_details.task_details");
+        return run.getString("run_details.pipeline_run_context_id") != null && tasks != null && tasks.size() == 3
+                && tasks.stream().allMatch(t -> t.get("execution_id") != null);
+    }
+
+    private static void assertLineage(MetadataStoreServiceGrpc.MetadataStoreServiceBlockingStub mlmd, String runId,
+            JsonPath run) {
+        Context runContext = mlmd.getContextByTypeAndName(GetContextByTypeAndNameRequest.newBuilder()
+                .setTypeName("system.PipelineRun").setContextName(runId).build()).getContext();
+        assertThat(runContext.getCustomPropertiesMap().get("pipeline_root").getStringValue()).endsWith(runId);
+        assertThat(run.getLong("run_details.pipeline_run_context_id")).isEqualTo(runContext.getId());
+        var parents = mlmd.getParentContextsByContext(GetParentContextsByContextRequest.newBuilder()
+                .setContextId(runContext.getId()).build()).getContextsList();
+        assertThat(parents).extracting(Context::getType, Context::getId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("system.Pipeline", run.getLong("run_details.pipeline_context_id")));
+
+        List<Execution> executions = mlmd.getExecutionsByContext(GetExecutionsByContextRequest.newBuilder()
+                .setContextId(runContext.getId()).build()).getExecutionsList();
+        assertThat(executions).filteredOn(e -> e.getType().equals("system.ContainerExecution")).hasSize(2)
+                .allSatisfy(e -> assertThat(e.getLastKnownState()).isEqualTo(Execution.State.COMPLETE));
+        assertThat(executions).extracting(Execution::getType).contains("system.DAGExecution");
+        List<Map<String, Object>> tasks = run.getList("run_details.task_details");
+        assertThat(tasks).as("each task's execution_id is its MLMD execution").allSatisfy(task -> {
+            Execution execution = executions.stream()
+                    .filter(e -> e.getId() == Long.parseLong(String.valueOf(task.get("execution_id"))))
+                    .findFirst().orElseThrow();
+            assertThat(execution.getCustomPropertiesMap().get("display_name").getStringValue())
+                    .isEqualTo(task.get("display_name"));
+        });
+        assertThat(tasks).extracting(t -> Long.parseLong(String.valueOf(t.get("execution_id"))))
+                .containsExactlyInAnyOrderElementsOf(executions.stream().map(Execution::getId).toList());
+
+        List<Artifact> artifacts = mlmd.getArtifactsByContext(GetArtifactsByContextRequest.newBuilder()
+                .setContextId(runContext.getId()).build()).getArtifactsList();
+        assertThat(artifacts).extracting(Artifact::getType).contains("system.Dataset");
+        List<Event> events = mlmd.getEventsByExecutionIDs(GetEventsByExecutionIDsRequest.newBuilder()
+                .addAllExecutionIds(executions.stream().map(Execution::getId).toList()).build())
+                .getEventsList();
+        long dataset = artifacts.stream().filter(a -> a.getType().equals("system.Dataset")).findFirst()
+                .orElseThrow().getId();
+        assertThat(events).filteredOn(e -> e.getArtifactId() == dataset).extracting(Event::getType)
+                .contains(Event.Type.OUTPUT, Event.Type.INPUT);
     }
 
     @SuppressWarnings("unchecked")
