@@ -202,7 +202,7 @@ class SuggestionDeploymentTest {
     }
 
     @Test
-    void fromVolume_mountsAClaim_thatOutlivesTheDeployment() {
+    void fromVolume_mountsAClaim_thatOutlivesTheDeployment_andRedeploysOnRestart() {
         create("vol", "team-d3", "FromVolume", 2, "");
         await().atMost(WAIT).until(() -> deployment("team-d3", "vol-random") != null);
 
@@ -223,5 +223,23 @@ class SuggestionDeploymentTest {
         });
         assertThat(client.persistentVolumeClaims().inNamespace("team-d3").withName("vol-random").get()).isNotNull();
         assertThat(suggestionConditions("team-d3", "vol")).contains("Succeeded=True:SuggestionSucceeded");
+
+        client.resources(ExperimentResource.class).inNamespace("team-d3").withName("vol").edit(e -> {
+            e.getSpec().maxTrialCount = 3;
+            return e;
+        });
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(deployment("team-d3", "vol-random")).isNotNull();
+            assertThat(suggestionConditions("team-d3", "vol")).contains("Running=False:Experiment is restarting")
+                    .doesNotContain("Succeeded=True:SuggestionSucceeded");
+        });
+        makeAvailable("team-d3", "vol-random");
+        await().atMost(WAIT).untilAsserted(() -> {
+            finishJobs("team-d3");
+            assertThat(status("team-d3", "vol").trials).isEqualTo(3);
+            assertThat(succeeded(status("team-d3", "vol"))).isTrue();
+            assertThat(deployment("team-d3", "vol-random")).isNull();
+        });
     }
 }
