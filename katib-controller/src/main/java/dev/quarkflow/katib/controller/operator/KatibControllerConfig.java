@@ -18,7 +18,10 @@ public interface KatibControllerConfig {
     /** The api.v1.beta1.EarlyStopping service experiments with earlyStopping are asked for rules. */
     String earlyStoppingAddress();
 
-    /** The DBManager address early-stopping services are told to read observation logs from. */
+    /**
+     * The DBManager address early-stopping services are told to read observation logs from, and injected metrics
+     * collectors report to ({@code -s-db}).
+     */
     String dbManagerAddress();
 
     Duration suggestionDeadline();

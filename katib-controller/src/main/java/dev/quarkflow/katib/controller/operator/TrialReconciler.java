@@ -7,6 +7,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.quarkflow.katib.controller.dbmanager.ObservationLogStore;
 import dev.quarkflow.katib.controller.engine.EarlyStoppingRules;
@@ -14,10 +15,13 @@ import dev.quarkflow.katib.controller.engine.JobStatus;
 import dev.quarkflow.katib.controller.engine.Json;
 import dev.quarkflow.katib.controller.engine.KatibNames;
 import dev.quarkflow.katib.controller.engine.TrialStates;
+import dev.quarkflow.katib.controller.metrics.CollectorConfig;
+import dev.quarkflow.katib.controller.metrics.CollectorInjection;
 import dev.quarkflow.katib.controller.metrics.MetricLog;
 import dev.quarkflow.katib.controller.metrics.ObservationCalculator;
 import dev.quarkflow.katib.controller.model.MetricsCollectorSpec;
 import dev.quarkflow.katib.controller.model.Trial;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -39,6 +43,8 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 public class TrialReconciler implements Reconciler<TrialResource>, Cleaner<TrialResource> {
 
     private static final Logger LOG = Logger.getLogger(TrialReconciler.class);
+    /** Reason of a trial whose workload could not get its metrics collector (upstream's webhook refuses the pod). */
+    static final String INJECTION_FAILED = "MetricsCollectorInjectionFailed";
 
     private final KubernetesClient client;
     private final ObservationLogStore logs;
@@ -65,8 +71,15 @@ public class TrialReconciler implements Reconciler<TrialResource>, Cleaner<Trial
         Resource<GenericKubernetesResource> workload = workload(trial);
         GenericKubernetesResource deployed = workload.get();
         if (deployed == null) {
-            GenericKubernetesResource desired = Json.MAPPER.convertValue(trial.spec.runSpec,
-                    GenericKubernetesResource.class);
+            ObjectNode runSpec;
+            try {
+                runSpec = CollectorInjection.inject(trial, trial.spec.runSpec, collectorSettings());
+            } catch (CollectorInjection.InjectionException | CollectorConfig.ConfigException e) {
+                TrialStates.apply(trial, new JobStatus(JobStatus.Condition.FAILED, INJECTION_FAILED, e.getMessage()),
+                        now);
+                return write(resource, trial, before);
+            }
+            GenericKubernetesResource desired = Json.MAPPER.convertValue(runSpec, GenericKubernetesResource.class);
             desired.getMetadata().setOwnerReferences(Resources.controlledBy(resource));
             if (desired.getMetadata().getLabels() == null) {
                 desired.getMetadata().setLabels(new java.util.LinkedHashMap<>());
@@ -113,6 +126,16 @@ public class TrialReconciler implements Reconciler<TrialResource>, Cleaner<Trial
         TrialStates.markEarlyStopped(trial, now);
         LOG.infof("trial early stopped trial=%s/%s", trial.metadata.namespace, trial.name());
         return true;
+    }
+
+    /** katib-config's metrics collectors (upstream's stock ones without the ConfigMap) and the DBManager address. */
+    private CollectorInjection.Settings collectorSettings() throws CollectorConfig.ConfigException {
+        ConfigMap katibConfig = client.configMaps().inNamespace(config.katibConfigNamespace())
+                .withName(CollectorConfig.CONFIG_MAP).get();
+        String yaml = katibConfig == null || katibConfig.getData() == null ? null
+                : katibConfig.getData().get(CollectorConfig.CONFIG_KEY);
+        CollectorConfig collectors = yaml == null ? CollectorConfig.upstreamDefault() : CollectorConfig.parse(yaml);
+        return new CollectorInjection.Settings(collectors, config.dbManagerAddress());
     }
 
     private static boolean isPush(Trial trial) {

@@ -125,8 +125,8 @@ class ExperimentReconcilerTest {
         assertThat(status.currentOptimalTrial.observation.metrics).singleElement()
                 .satisfies(m -> assertThat(m.min + "/" + m.max + "/" + m.latest).isEqualTo("0.5/0.9/0.5"));
         assertThat(jobs("team-a")).hasSize(3).allSatisfy(job -> {
-            assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getCommand().get(2))
-                    .matches("--lr=0\\.\\d+");
+            assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs().get(0))
+                    .matches("python3 train.py --lr=0\\.\\d+ 1>/var/log/katib/metrics.log 2>&1 && .*");
             assertThat(job.getMetadata().getOwnerReferences()).singleElement()
                     .satisfies(ref -> assertThat(ref.getKind()).isEqualTo("Trial"));
         });

@@ -1,0 +1,355 @@
+package dev.quarkflow.katib.controller.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.quarkflow.katib.controller.engine.Json;
+import dev.quarkflow.katib.controller.engine.KatibNames;
+import dev.quarkflow.katib.controller.model.EarlyStoppingRule;
+import dev.quarkflow.katib.controller.model.MetricsCollectorSpec;
+import dev.quarkflow.katib.controller.model.MetricsCollectorSpec.FileSystemPath;
+import dev.quarkflow.katib.controller.model.Trial;
+
+/**
+ * What upstream's pod mutating webhook does to a trial's pods, done once to the pod templates of the workload the Trial
+ * reconciler creates (we run no webhook). Pure: the trial and the collector config in, a new workload out.
+ * <ul>
+ * <li>every pod template gets the trial's labels and {@code katib.kubeflow.org/trial}, and its primary container (if
+ * present) {@code KATIB_TRIAL_NAME} from that label;</li>
+ * <li>primary templates (all of them without {@code primaryPodLabels}, else those whose pods will carry every primary
+ * label) get, unless the collector is Push, the sidecar ({@code metrics-logger-and-collector} for StdOut/File,
+ * {@code metrics-collector} otherwise, the user's container for Custom) with upstream's arguments,
+ * {@code shareProcessNamespace}, the {@code metrics-volume} emptyDir mounted at the metrics directory in sidecar and
+ * primary container, and for StdOut/File/TensorFlowEvent the primary command wrapped in {@code sh -c} (StdOut output
+ * to {@code /var/log/katib/metrics.log}, the completion marker written to {@code
+ * <dir>
+ * /$$$$.pid}).</li>
+ * </ul>
+ * Pod templates are the objects shaped like a PodTemplateSpec ({@code spec.containers[]}) anywhere in the workload (Job
+ * {@code spec.template}, training-operator {@code *ReplicaSpecs.<Type>.template}, JobSet and others). Pods of
+ * training-operator replicas carry labels the operator adds; those are matched as well
+ * ({@code training.kubeflow.org/replica-type}, {@code training.kubeflow.org/job-role: master} for Master/Chief/Launcher
+ * or, without those, Worker; {@code mpi-job-role}).
+ */
+public final class CollectorInjection {
+
+    public static final String LOGGER_AND_COLLECTOR = "metrics-logger-and-collector";
+    public static final String COLLECTOR = "metrics-collector";
+    public static final String METRICS_VOLUME = "metrics-volume";
+    public static final String TRAINING_COMPLETED = "completed";
+    public static final String TRAINING_EARLY_STOPPED = "early-stopped";
+
+    private static final String REPLICA_TYPE_LABEL = "training.kubeflow.org/replica-type";
+    private static final String JOB_ROLE_LABEL = "training.kubeflow.org/job-role";
+    private static final String MPI_JOB_ROLE_LABEL = "mpi-job-role";
+    private static final Set<String> MASTER_TYPES = Set.of("Master", "Chief", "Launcher");
+    private static final Set<String> WRAPPED_KINDS = Set.of(MetricsCollectorSpec.STDOUT, MetricsCollectorSpec.FILE,
+            MetricsCollectorSpec.TF_EVENT);
+
+    private CollectorInjection() {
+    }
+
+    /**
+     * What the injection needs besides the trial: collector images, the DBManager address given to collectors and,
+     * for trials with early-stopping rules, the early-stopping service ({@code <suggestion>-<algorithm>.<ns>:6788}).
+     */
+    public record Settings(CollectorConfig collectors, String dbManagerAddress, String earlyStoppingAddress) {
+
+        /** Without early stopping: collectors and the DBManager address. */
+        public Settings(CollectorConfig collectors, String dbManagerAddress) {
+            this(collectors, dbManagerAddress, null);
+        }
+    }
+
+    /** The trial cannot get its collector; the message names the field or the missing config. */
+    public static final class InjectionException extends Exception {
+        public InjectionException(String message) {
+            super(message);
+        }
+    }
+
+    /** A pod template found in the workload, with the labels its pods get from an operator. */
+    private record PodTemplate(ObjectNode template, Map<String, String> operatorLabels) {
+    }
+
+    /** @return a copy of {@code runSpec} with the collector injected; {@code runSpec} is not changed */
+    public static ObjectNode inject(Trial trial, ObjectNode runSpec, Settings settings) throws InjectionException {
+        ObjectNode workload = runSpec.deepCopy();
+        List<PodTemplate> templates = new ArrayList<>();
+        findPodTemplates(workload, null, templates);
+        MetricsCollectorSpec collector = trial.spec.metricsCollector;
+        String kind = collector == null || collector.kind() == null ? MetricsCollectorSpec.STDOUT : collector.kind();
+        String primaryName = trial.spec.primaryContainerName;
+        boolean anyPrimary = false;
+        for (PodTemplate pod : templates) {
+            labelPod(pod.template(), trial);
+            ObjectNode primary = container(pod.template(), primaryName);
+            if (primary != null) {
+                addEnv(primary);
+            }
+            if (!isPrimary(pod, trial.spec.primaryPodLabels)) {
+                continue;
+            }
+            if (primary == null) {
+                throw new InjectionException("spec.primaryContainerName: unable to find primary container "
+                        + primaryName + " in the pod template of the primary pods");
+            }
+            anyPrimary = true;
+            if (!MetricsCollectorSpec.PUSH.equals(kind)) {
+                addSidecar(trial, pod.template(), primary, kind, settings);
+            }
+        }
+        if (!anyPrimary && !MetricsCollectorSpec.PUSH.equals(kind)) {
+            throw new InjectionException("spec.runSpec: no pod template of kind " + runSpec.path("kind").asText()
+                    + " matches primaryPodLabels " + trial.spec.primaryPodLabels + " with container " + primaryName
+                    + "; the metrics collector cannot be injected");
+        }
+        return workload;
+    }
+
+    private static void addSidecar(Trial trial, ObjectNode template, ObjectNode primary, String kind,
+            Settings settings) throws InjectionException {
+        MetricsCollectorSpec collector = trial.spec.metricsCollector;
+        ObjectNode sidecar = sidecar(trial, kind, settings);
+        ObjectNode podSpec = (ObjectNode) template.get("spec");
+        ((ArrayNode) podSpec.get("containers")).add(sidecar);
+        podSpec.put("shareProcessNamespace", true);
+        String mountPath = mountPath(collector, kind);
+        if (mountPath.isEmpty()) {
+            return;
+        }
+        boolean fileKind = isFileKind(collector, kind);
+        String dir = fileKind ? parent(mountPath) : mountPath;
+        ObjectNode mount = Json.MAPPER.createObjectNode().put("name", METRICS_VOLUME).put("mountPath", dir);
+        array(primary, "volumeMounts").add(mount.deepCopy());
+        array(sidecar, "volumeMounts").add(mount);
+        array(podSpec, "volumes").addObject().put("name", METRICS_VOLUME).putObject("emptyDir");
+        if (WRAPPED_KINDS.contains(kind)) {
+            wrap(trial, primary, kind, mountPath, dir);
+        }
+    }
+
+    private static ObjectNode sidecar(Trial trial, String kind, Settings settings) throws InjectionException {
+        MetricsCollectorSpec collector = trial.spec.metricsCollector;
+        if (MetricsCollectorSpec.CUSTOM.equals(kind)) {
+            if (collector.collector.customCollector == null || !collector.collector.customCollector.isObject()) {
+                throw new InjectionException("spec.metricsCollector.collector.customCollector: required for kind "
+                        + kind);
+            }
+            return collector.collector.customCollector.deepCopy();
+        }
+        CollectorConfig.Entry config = settings.collectors().entry(kind)
+                .orElseThrow(() -> new InjectionException("katib-config: failed to find metrics collector"
+                        + " config for kind: " + kind));
+        ObjectNode sidecar = Json.MAPPER.createObjectNode();
+        sidecar.put("name", MetricsCollectorSpec.STDOUT.equals(kind) || MetricsCollectorSpec.FILE.equals(kind)
+                ? LOGGER_AND_COLLECTOR
+                : COLLECTOR);
+        sidecar.put("image", config.image());
+        ArrayNode args = sidecar.putArray("args");
+        collectorArgs(trial, kind, config, settings.dbManagerAddress(), settings.earlyStoppingAddress()).forEach(args::add);
+        sidecar.put("imagePullPolicy", config.imagePullPolicy());
+        sidecar.set("resources", config.resources().deepCopy());
+        return sidecar;
+    }
+
+    /** Upstream's sidecar flags, in upstream's order. */
+    static List<String> collectorArgs(Trial trial, String kind, CollectorConfig.Entry config, String dbManager,
+            String earlyStopping) {
+        MetricsCollectorSpec collector = trial.spec.metricsCollector;
+        List<String> args = new ArrayList<>(List.of("-t", trial.name(), "-m",
+                String.join(";", trial.spec.objective.allMetricNames()), "-o-type", trial.spec.objective.type, "-s-db",
+                dbManager));
+        String mountPath = mountPath(collector, kind);
+        if (!mountPath.isEmpty()) {
+            args.addAll(List.of("-path", mountPath));
+        }
+        if (collector != null && collector.source != null && collector.source.filter != null
+                && collector.source.filter.metricsFormat != null && !collector.source.filter.metricsFormat.isEmpty()) {
+            args.addAll(List.of("-f", String.join(";", collector.source.filter.metricsFormat)));
+        }
+        if (MetricsCollectorSpec.FILE.equals(kind) && collector.source != null
+                && collector.source.fileSystemPath != null) {
+            args.addAll(List.of("-format", nullToEmpty(collector.source.fileSystemPath.format)));
+        }
+        if (MetricsCollectorSpec.STDOUT.equals(kind)) {
+            args.addAll(List.of("-format", FileSystemPath.FORMAT_TEXT));
+        }
+        if (config.waitAllProcesses() != null) {
+            args.addAll(List.of("-w", config.waitAllProcesses().toString()));
+        }
+        if (earlyStopping != null && trial.spec.earlyStoppingRules != null
+                && !trial.spec.earlyStoppingRules.isEmpty()) {
+            for (EarlyStoppingRule rule : trial.spec.earlyStoppingRules) {
+                args.addAll(List.of("-stop-rule", rule.name + ";" + rule.value + ";" + rule.comparison + ";"
+                        + (rule.startStep == null ? 0 : rule.startStep)));
+            }
+            args.addAll(List.of("-s-earlystop", earlyStopping));
+        }
+        return args;
+    }
+
+    /** The metrics file (File kind) or directory the collector reads, "" when it reads none. */
+    static String mountPath(MetricsCollectorSpec collector, String kind) {
+        FileSystemPath path = collector == null || collector.source == null ? null : collector.source.fileSystemPath;
+        return switch (kind) {
+            case MetricsCollectorSpec.STDOUT -> KatibNames.DEFAULT_METRICS_FILE;
+            case MetricsCollectorSpec.FILE, MetricsCollectorSpec.TF_EVENT, MetricsCollectorSpec.CUSTOM ->
+                path == null || path.path == null ? "" : path.path;
+            default -> "";
+        };
+    }
+
+    private static boolean isFileKind(MetricsCollectorSpec collector, String kind) {
+        return switch (kind) {
+            case MetricsCollectorSpec.STDOUT, MetricsCollectorSpec.FILE -> true;
+            case MetricsCollectorSpec.CUSTOM -> FileSystemPath.KIND_FILE.equals(collector.source.fileSystemPath.kind);
+            default -> false;
+        };
+    }
+
+    private static void wrap(Trial trial, ObjectNode primary, String kind, String metricsFile, String dir)
+            throws InjectionException {
+        if (!primary.has("command") || primary.get("command").isEmpty()) {
+            throw new InjectionException("spec.primaryContainerName: container " + primary.path("name").asText()
+                    + " has no command; the image's entrypoint cannot be read here, so it cannot be wrapped for the "
+                    + kind + " collector");
+        }
+        List<String> args = new ArrayList<>();
+        primary.path("command").forEach(part -> args.add(part.asText()));
+        primary.path("args").forEach(part -> args.add(part.asText()));
+        List<String> command = List.of("sh", "-c");
+        if (args.size() >= 2 && (args.get(0).equals("sh") || args.get(0).equals("bash"))
+                && args.get(1).equals("-c")) {
+            command = List.copyOf(args.subList(0, 2));
+            args.subList(0, 2).clear();
+        }
+        if (MetricsCollectorSpec.STDOUT.equals(kind)) {
+            args.add("1>" + metricsFile + " 2>&1");
+        }
+        if (trial.spec.earlyStoppingRules != null && !trial.spec.earlyStoppingRules.isEmpty()) {
+            args.add("||");
+            args.add("if test -f " + dir + "/$$$$.pid && [ $(head -n 1 " + dir + "/$$.pid) = "
+                    + TRAINING_EARLY_STOPPED + " ]; then echo Training Container was Early Stopped; "
+                    + "else echo Training Container was Failed; exit 1; fi");
+        }
+        args.add("&&");
+        args.add("echo " + TRAINING_COMPLETED + " > " + dir + "/$$$$.pid");
+        ArrayNode newCommand = primary.putArray("command");
+        command.forEach(newCommand::add);
+        primary.putArray("args").add(String.join(" ", args));
+    }
+
+    private static void labelPod(ObjectNode template, Trial trial) {
+        ObjectNode metadata = template.has("metadata") && template.get("metadata").isObject()
+                ? (ObjectNode) template.get("metadata")
+                : template.putObject("metadata");
+        ObjectNode labels = metadata.has("labels") && metadata.get("labels").isObject()
+                ? (ObjectNode) metadata.get("labels")
+                : metadata.putObject("labels");
+        if (trial.metadata.labels != null) {
+            new java.util.TreeMap<>(trial.metadata.labels).forEach(labels::put);
+        }
+        labels.put(KatibNames.LABEL_TRIAL, trial.name());
+    }
+
+    private static void addEnv(ObjectNode primary) {
+        ArrayNode env = array(primary, "env");
+        for (JsonNode variable : env) {
+            if (KatibNames.ENV_TRIAL_NAME.equals(variable.path("name").asText())) {
+                return;
+            }
+        }
+        env.addObject().put("name", KatibNames.ENV_TRIAL_NAME).putObject("valueFrom").putObject("fieldRef")
+                .put("fieldPath", "metadata.labels['" + KatibNames.LABEL_TRIAL + "']");
+    }
+
+    private static boolean isPrimary(PodTemplate pod, Map<String, String> primaryLabels) {
+        if (primaryLabels == null || primaryLabels.isEmpty()) {
+            return true;
+        }
+        JsonNode labels = pod.template().path("metadata").path("labels");
+        for (Map.Entry<String, String> wanted : primaryLabels.entrySet()) {
+            String value = labels.has(wanted.getKey()) ? labels.get(wanted.getKey()).asText()
+                    : pod.operatorLabels().get(wanted.getKey());
+            if (!wanted.getValue().equals(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void findPodTemplates(JsonNode node, Map<String, String> operatorLabels, List<PodTemplate> found) {
+        if (node.isObject()) {
+            if (node.path("spec").path("containers").isArray()) {
+                found.add(new PodTemplate((ObjectNode) node, operatorLabels == null ? Map.of() : operatorLabels));
+                return;
+            }
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var field = fields.next();
+                if (field.getKey().endsWith("ReplicaSpecs") && field.getValue().isObject()) {
+                    replicaTemplates(field.getKey(), (ObjectNode) field.getValue(), found);
+                } else {
+                    findPodTemplates(field.getValue(), null, found);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(element -> findPodTemplates(element, null, found));
+        }
+    }
+
+    private static void replicaTemplates(String specsField, ObjectNode replicaSpecs, List<PodTemplate> found) {
+        boolean hasMaster = false;
+        var names = replicaSpecs.fieldNames();
+        while (names.hasNext()) {
+            hasMaster |= MASTER_TYPES.contains(names.next());
+        }
+        var fields = replicaSpecs.fields();
+        while (fields.hasNext()) {
+            var replica = fields.next();
+            String type = replica.getKey();
+            Map<String, String> labels = new java.util.HashMap<>();
+            labels.put(REPLICA_TYPE_LABEL, type.toLowerCase(Locale.ROOT));
+            if (MASTER_TYPES.contains(type) || (!hasMaster && type.equals("Worker"))) {
+                labels.put(JOB_ROLE_LABEL, "master");
+            }
+            if (specsField.equals("mpiReplicaSpecs")) {
+                labels.put(MPI_JOB_ROLE_LABEL, type.toLowerCase(Locale.ROOT));
+            }
+            findPodTemplates(replica.getValue().path("template"), Map.copyOf(labels), found);
+        }
+    }
+
+    private static ObjectNode container(ObjectNode template, String name) {
+        for (JsonNode container : template.path("spec").path("containers")) {
+            if (container.isObject() && name != null && name.equals(container.path("name").asText())) {
+                return (ObjectNode) container;
+            }
+        }
+        return null;
+    }
+
+    private static ArrayNode array(ObjectNode node, String field) {
+        if (!node.path(field).isArray()) {
+            return node.putArray(field);
+        }
+        return (ArrayNode) node.get(field);
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
