@@ -45,7 +45,10 @@ public final class ExperimentCli {
     /** katib-suggestion's EarlyStopping-only port, upstream's early-stopping port. */
     static final String DEFAULT_EARLY_STOPPING_ADDRESS = "127.0.0.1:6788";
     private static final Duration SUGGESTION_DEADLINE = Duration.ofSeconds(60);
-    private static final Set<String> LOCAL_COLLECTORS = Set.of(MetricsCollectorSpec.STDOUT, MetricsCollectorSpec.FILE);
+    /** Local mode collects every kind itself, PrometheusMetric included (upstream's stock katib-config has none). */
+    private static final KatibCatalog LOCAL_CATALOG = new KatibCatalog(KatibCatalog.upstreamDefault().algorithms(),
+            KatibCatalog.upstreamDefault().earlyStoppingAlgorithms(), Set.of(MetricsCollectorSpec.STDOUT,
+                    MetricsCollectorSpec.FILE, MetricsCollectorSpec.TF_EVENT, MetricsCollectorSpec.PROMETHEUS));
 
     private ExperimentCli() {
     }
@@ -75,16 +78,11 @@ public final class ExperimentCli {
         if (experiment.metadata.namespace == null) {
             experiment.metadata.namespace = "default";
         }
-        List<FieldError> errors = new ExperimentValidator(KatibCatalog.upstreamDefault(), TemplateSource.none())
+        List<FieldError> errors = new ExperimentValidator(LOCAL_CATALOG, TemplateSource.none())
                 .validate(experiment);
         if (!errors.isEmpty()) {
             stderr.println("error: admission webhook denied the Experiment " + options.experimentFile() + ":");
             errors.forEach(error -> stderr.println("  " + error));
-            return REFUSED;
-        }
-        if (!LOCAL_COLLECTORS.contains(experiment.spec.metricsCollectorSpec.kind())) {
-            stderr.println("error: metrics collector " + experiment.spec.metricsCollectorSpec.kind()
-                    + " is not supported in local mode (StdOut and File are)");
             return REFUSED;
         }
         Path runDir = options.dataDir().resolve("katib-controller").resolve("local")

@@ -22,6 +22,13 @@ public record LocalCommand(List<String> argv, Map<String, String> env, Optional<
         }
     }
 
+    /** The same command with {@code extra} variables added (the template's own win). */
+    public LocalCommand withEnv(Map<String, String> extra) {
+        Map<String, String> merged = new LinkedHashMap<>(extra);
+        merged.putAll(env);
+        return new LocalCommand(argv, merged, workingDir);
+    }
+
     public static LocalCommand of(JsonNode runSpec, String primaryContainerName) throws NotRunnableException {
         List<JsonNode> containers = new ArrayList<>();
         collectContainers(runSpec, containers);

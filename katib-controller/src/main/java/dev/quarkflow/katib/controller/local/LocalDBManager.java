@@ -61,6 +61,17 @@ final class LocalDBManager implements AutoCloseable {
                 .addAll(reported.stream().filter(l -> l.timestamp() != null && !l.timestamp().isEmpty()).toList());
     }
 
+    /** What was reported for the trial so far, in report order (Push trials and Custom collectors report here). */
+    List<MetricLog> logs(String trial) {
+        List<MetricLog> reported = logs.get(trial);
+        if (reported == null) {
+            return List.of();
+        }
+        synchronized (reported) {
+            return List.copyOf(reported);
+        }
+    }
+
     private void reportObservationLog(ReportObservationLogRequest request,
             StreamObserver<ReportObservationLogReply> response) {
         List<MetricLog> reported = request.getObservationLog().getMetricLogsList().stream()

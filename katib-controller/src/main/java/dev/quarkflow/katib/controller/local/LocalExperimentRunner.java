@@ -1,7 +1,6 @@
 package dev.quarkflow.katib.controller.local;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,10 +26,8 @@ import dev.quarkflow.katib.controller.engine.TrialPlanner;
 import dev.quarkflow.katib.controller.engine.TrialStates;
 import dev.quarkflow.katib.controller.engine.TrialTemplates;
 import dev.quarkflow.katib.controller.metrics.MetricLog;
-import dev.quarkflow.katib.controller.metrics.MetricsParser;
 import dev.quarkflow.katib.controller.metrics.ObservationCalculator;
 import dev.quarkflow.katib.controller.model.Experiment;
-import dev.quarkflow.katib.controller.model.MetricsCollectorSpec;
 import dev.quarkflow.katib.controller.model.Suggestion;
 import dev.quarkflow.katib.controller.model.Trial;
 import dev.quarkflow.katib.controller.suggestion.SettingsValidation;
@@ -67,6 +64,7 @@ public final class LocalExperimentRunner {
 
     private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
     private final Map<String, TrialProcess> running = new LinkedHashMap<>();
+    private LocalCollectors collectors;
 
     private record Finished(String trial, int exitCode) {
     }
@@ -109,6 +107,11 @@ public final class LocalExperimentRunner {
         Retry retry = new Retry();
         boolean validated = false;
         try {
+            collectors = new LocalCollectors(experiment, workDir, clock);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("unable to start the local metrics collectors", e);
+        }
+        try (LocalCollectors closing = collectors) {
             while (true) {
                 if (!trials.isEmpty()) {
                     ExperimentStatusCalculator.update(experiment, trials, now());
@@ -209,9 +212,11 @@ public final class LocalExperimentRunner {
         }
         TrialStates.markCreated(trial, now());
         try {
-            LocalCommand command = LocalCommand.of(trial.spec.runSpec, trial.spec.primaryContainerName);
+            LocalCommand command = LocalCommand.of(trial.spec.runSpec, trial.spec.primaryContainerName)
+                    .withEnv(collectors.env());
             TrialProcess process = TrialProcess.start(trial.name(), command, runDir.resolve(trial.name()), workDir);
             running.put(trial.name(), process);
+            collectors.started(trial.name(), runDir.resolve(trial.name()), table::note);
             String name = trial.name();
             process.exit().thenAccept(code -> finished.add(new Finished(name, code)));
             TrialStates.apply(trial, JobStatus.running(), now());
@@ -233,8 +238,10 @@ public final class LocalExperimentRunner {
         finished.drainTo(all);
         for (Finished done : all) {
             TrialProcess process = running.remove(done.trial());
-            trials.stream().filter(t -> t.name().equals(done.trial())).findFirst()
-                    .ifPresent(trial -> complete(experiment, trial, process, done.exitCode()));
+            Trial trial = trials.stream().filter(t -> t.name().equals(done.trial())).findFirst().orElse(null);
+            if (trial != null) {
+                complete(experiment, trial, process, done.exitCode());
+            }
         }
     }
 
@@ -251,7 +258,7 @@ public final class LocalExperimentRunner {
             if (process == null || trial.spec.earlyStoppingRules == null || TrialStates.isCompleted(trial)) {
                 continue;
             }
-            List<MetricLog> logs = collect(experiment, trial, process, false);
+            List<MetricLog> logs = collectors.sofar(trial.name(), process.log());
             if (!EarlyStoppingRules.shouldStop(trial.spec.earlyStoppingRules, experiment.spec.objective, logs)) {
                 watching = true;
                 continue;
@@ -267,12 +274,13 @@ public final class LocalExperimentRunner {
         return watching;
     }
 
-    private void complete(Experiment experiment, Trial trial, TrialProcess process, int exitCode) {
+    private void complete(Experiment experiment, Trial trial, TrialProcess process, int exitCode)
+            throws InterruptedException {
         if (TrialStates.isEarlyStopped(trial)) {
             // killed by its rules: status and observation were set when it was stopped
             return;
         }
-        List<MetricLog> logs = collect(experiment, trial, process, true);
+        List<MetricLog> logs = collectors.collect(trial.name(), process.log(), table::note);
         if (dbManager != null) {
             dbManager.report(trial.name(), logs);
         }
@@ -280,29 +288,6 @@ public final class LocalExperimentRunner {
         JobStatus job = exitCode == 0 ? new JobStatus(JobStatus.Condition.SUCCEEDED, null, null)
                 : new JobStatus(JobStatus.Condition.FAILED, "Error", "process exited with code " + exitCode);
         TrialStates.apply(trial, job, now());
-    }
-
-    /** @param report whether a failure to read is noted on the table (not while the trial is still writing) */
-    private List<MetricLog> collect(Experiment experiment, Trial trial, TrialProcess process, boolean report) {
-        List<String> names = experiment.spec.objective.allMetricNames();
-        MetricsCollectorSpec collector = experiment.spec.metricsCollectorSpec;
-        List<String> filters = collector.source == null || collector.source.filter == null
-                || collector.source.filter.metricsFormat == null ? List.of() : collector.source.filter.metricsFormat;
-        try {
-            if (MetricsCollectorSpec.FILE.equals(collector.kind())) {
-                Path file = workDir.resolve(collector.source.fileSystemPath.path);
-                List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
-                return MetricsCollectorSpec.FileSystemPath.FORMAT_JSON.equals(collector.source.fileSystemPath.format)
-                        ? MetricsParser.parseJson(lines, names)
-                        : MetricsParser.parseText(lines, names, filters);
-            }
-            return MetricsParser.parseText(Files.readAllLines(process.log()), names, filters);
-        } catch (IOException | MetricsParser.MetricsFormatException e) {
-            if (report) {
-                table.note("trial " + trial.name() + ": metrics not collected: " + e.getMessage());
-            }
-            return List.of();
-        }
     }
 
     private String now() {

@@ -29,7 +29,8 @@ import dev.quarkflow.katib.controller.model.Trial;
  * {@code shareProcessNamespace}, the {@code metrics-volume} emptyDir mounted at the metrics directory in sidecar and
  * primary container, and for StdOut/File/TensorFlowEvent the primary command wrapped in {@code sh -c} (StdOut output
  * to {@code /var/log/katib/metrics.log}, the completion marker written to {@code
- * <dir>
+ *
+<dir>
  * /$$$$.pid}).</li>
  * </ul>
  * Pod templates are the objects shaped like a PodTemplateSpec ({@code spec.containers[]}) anywhere in the workload (Job
