@@ -13,6 +13,9 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 
 import org.hibernate.Length;
+import org.hibernate.annotations.BatchSize;
+
+import dev.quarkflow.apiserver.list.ListQuery;
 
 /** A pipeline: a named container of versions. Times are Unix seconds, as upstream stores them. */
 @Entity
@@ -28,7 +31,9 @@ public class PipelineEntity {
     @Column(name = "created_at")
     public long createdAt;
     public String namespace;
+    // one statement loads the collections of a whole list page (no query per row)
     @ElementCollection
+    @BatchSize(size = ListQuery.MAX_PAGE_SIZE + 1)
     @CollectionTable(name = "pipeline_tags", joinColumns = @JoinColumn(name = "pipeline_id"))
     @MapKeyColumn(name = "tag_key")
     @Column(name = "tag_value")

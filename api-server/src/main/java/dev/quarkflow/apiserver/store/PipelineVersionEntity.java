@@ -13,6 +13,9 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 
 import org.hibernate.Length;
+import org.hibernate.annotations.BatchSize;
+
+import dev.quarkflow.apiserver.list.ListQuery;
 
 /** One version of a pipeline with its compiled spec (stored re-serialised by the protobuf JSON printer). */
 @Entity
@@ -37,7 +40,9 @@ public class PipelineVersionEntity {
     public String pipelineSpec;
     @Column(name = "platform_spec", length = Length.LONG32)
     public String platformSpec;
+    // one statement loads the collections of a whole list page (no query per row)
     @ElementCollection
+    @BatchSize(size = ListQuery.MAX_PAGE_SIZE + 1)
     @CollectionTable(name = "pipeline_version_tags", joinColumns = @JoinColumn(name = "pipeline_version_id"))
     @MapKeyColumn(name = "tag_key")
     @Column(name = "tag_value")

@@ -14,6 +14,9 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import org.hibernate.Length;
+import org.hibernate.annotations.BatchSize;
+
+import dev.quarkflow.apiserver.list.ListQuery;
 
 /** A run and its persisted state machine; the run backend moves {@code state} through the API's states. */
 @Entity
@@ -51,7 +54,9 @@ public class RunEntity {
     /** plugins_input as a JSON object text, or null. */
     @Column(name = "plugins_input", length = Length.LONG32)
     public String pluginsInput;
+    // one statement loads the collections of a whole list page (no query per row)
     @ElementCollection
+    @BatchSize(size = ListQuery.MAX_PAGE_SIZE + 1)
     @CollectionTable(name = "run_state_history", joinColumns = @JoinColumn(name = "run_id"))
     @OrderColumn(name = "seq")
     public List<StateChange> stateHistory = new ArrayList<>();

@@ -4,15 +4,12 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** The benchmark's api-server: Hibernate statistics on (statements per request), a database of its own. */
+/** The benchmark's api-server: a database of its own; the benchmark turns Hibernate statistics on. */
 public class BenchProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "quarkus.hibernate-orm.h2.statistics", "true",
-                "quarkus.hibernate-orm.postgresql.statistics", "true",
-                "quarkus.hibernate-orm.mysql.statistics", "true",
                 "quarkus.datasource.h2.jdbc.url", "jdbc:h2:mem:kfp-bench;DB_CLOSE_DELAY=-1",
                 "quarkus.log.category.\"org.hibernate.engine.internal.StatisticalLoggingSessionEventListener\".level",
                 "WARN");
