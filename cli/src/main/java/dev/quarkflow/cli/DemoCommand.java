@@ -51,7 +51,7 @@ public class DemoCommand implements Callable<Integer> {
             JsonNode run = runner.run(pipeline, Map.of(), err);
             int exit = RunCommand.report(run, out);
             printTasks(run, out);
-            var steps = MlmdLineage.read(config.cli().metadataAddress(), run.path("run_id").asText());
+            var steps = recordedLineage(run.path("run_id").asText());
             printMetrics(steps, out);
             out.println("Lineage (inputs ← task → outputs), from ML Metadata:");
             MlmdLineage.print(steps, out);
@@ -64,6 +64,34 @@ public class DemoCommand implements Callable<Integer> {
             return exit;
         } finally {
             session.stop();
+        }
+    }
+
+    /**
+     * The engine writes lineage behind the run (an ordered queue per run), so the last writes can land just after the
+     * run ended: read until every execution has a final state and the count stopped growing, for at most a minute.
+     */
+    private java.util.List<MlmdLineage.Step> recordedLineage(String runId) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        java.util.List<MlmdLineage.Step> steps = MlmdLineage.read(config.cli().metadataAddress(), runId);
+        while (System.nanoTime() < deadline) {
+            sleepBriefly();
+            java.util.List<MlmdLineage.Step> again = MlmdLineage.read(config.cli().metadataAddress(), runId);
+            boolean settled = !again.isEmpty() && again.size() == steps.size()
+                    && again.stream().noneMatch(step -> java.util.Set.of("RUNNING", "NEW", "UNKNOWN").contains(step.state()));
+            steps = again;
+            if (settled) {
+                break;
+            }
+        }
+        return steps;
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
