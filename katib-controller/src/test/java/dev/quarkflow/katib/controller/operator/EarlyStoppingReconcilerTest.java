@@ -71,6 +71,13 @@ class EarlyStoppingReconcilerTest {
         return client.resources(TrialResource.class).inNamespace(NAMESPACE).list().getItems();
     }
 
+    private boolean isEarlyStopped(String trialName) {
+        TrialResource trial = client.resources(TrialResource.class).inNamespace(NAMESPACE).withName(trialName).get();
+        return trial != null && trial.getStatus() != null
+                && trial.getStatus().condition(KatibNames.EARLY_STOPPED).map(c -> Condition.TRUE.equals(c.status))
+                        .orElse(false);
+    }
+
     @Test
     void aTrialWhoseBestLossStaysAboveTheRule_isStoppedAndMarkedEarlyStopped() {
         client.resource(Resources.convert(ExperimentReader.read(EXPERIMENT), ExperimentResource.class)).create();
@@ -82,6 +89,10 @@ class EarlyStoppingReconcilerTest {
                 String name = trial.getMetadata().getName();
                 if (handled.contains(name)
                         || client.batch().v1().jobs().inNamespace(NAMESPACE).withName(name).get() == null) {
+                    continue;
+                }
+                if (!stopping.isEmpty() && !isEarlyStopped(stopping.iterator().next())) {
+                    // the next suggestion request must see the stopped trial: complete others only after it
                     continue;
                 }
                 handled.add(name);
