@@ -54,4 +54,14 @@ public final class KatibNames {
 
     private KatibNames() {
     }
+
+    /**
+     * Upstream's DBManager address: {@code <ip>.<namespace>:<port>}, or {@code <ip>:<port>} when the namespace is
+     * empty (e.g. {@code katib-db-manager.kubeflow:6789}).
+     */
+    public static String dbManagerAddress(String serviceIp, String serviceNamespace, String servicePort) {
+        String host = serviceNamespace == null || serviceNamespace.isEmpty() ? serviceIp
+                : serviceIp + "." + serviceNamespace;
+        return host + ":" + servicePort;
+    }
 }

@@ -1,8 +1,10 @@
 package dev.quarkflow.katib.controller.operator;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.quarkflow.common.operator.OperatorActivation;
+import dev.quarkflow.katib.controller.engine.KatibNames;
 import io.smallrye.config.ConfigMapping;
 
 /** {@code quarkflow.katib-controller.*}: cluster-mode settings (defaults in application.properties). */
@@ -19,10 +21,10 @@ public interface KatibControllerConfig {
     String earlyStoppingAddress();
 
     /**
-     * The DBManager address early-stopping services are told to read observation logs from, and injected metrics
-     * collectors report to ({@code -s-db}).
+     * Upstream's katib-db-manager Service, which early-stopping services are told to read observation logs from and
+     * injected metrics collectors report to ({@code -s-db}); see {@link #dbManagerAddress()}.
      */
-    String dbManagerAddress();
+    DbManager dbManager();
 
     Duration suggestionDeadline();
 
@@ -30,4 +32,21 @@ public interface KatibControllerConfig {
     String katibConfigNamespace();
 
     Duration resyncInterval();
+
+    /** Upstream's {@code KATIB_DB_MANAGER_SERVICE_IP}, {@code _NAMESPACE} and {@code _PORT}. */
+    interface DbManager {
+
+        String serviceIp();
+
+        /** Empty: the address is {@code <ip>:<port>} (upstream leaves the dot out for an empty namespace). */
+        Optional<String> serviceNamespace();
+
+        String servicePort();
+    }
+
+    /** The DBManager address as upstream's controller builds it, e.g. {@code katib-db-manager.kubeflow:6789}. */
+    default String dbManagerAddress() {
+        return KatibNames.dbManagerAddress(dbManager().serviceIp(), dbManager().serviceNamespace().orElse(""),
+                dbManager().servicePort());
+    }
 }

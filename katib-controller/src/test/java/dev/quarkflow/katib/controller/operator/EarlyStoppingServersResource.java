@@ -30,7 +30,9 @@ public class EarlyStoppingServersResource implements QuarkusTestResourceLifecycl
         }
         return Map.of("quarkflow.katib-controller.suggestion-address", suggestions.address(),
                 "quarkflow.katib-controller.early-stopping-address", EARLY_STOPPING.address(),
-                "quarkflow.katib-controller.db-manager-address", "db-manager.test:6790");
+                "quarkflow.katib-controller.db-manager.service-ip", "db-manager",
+                "quarkflow.katib-controller.db-manager.service-namespace", "test",
+                "quarkflow.katib-controller.db-manager.service-port", "6790");
     }
 
     @Override
