@@ -22,6 +22,7 @@ import dev.quarkflow.katib.controller.metrics.ObservationCalculator;
 import dev.quarkflow.katib.controller.model.MetricsCollectorSpec;
 import dev.quarkflow.katib.controller.model.Trial;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -36,8 +37,9 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 
 /**
  * Trial → its workload (any kind, as an unstructured object from {@code spec.runSpec}), its state from the trial's
- * success/failure expressions, its observation from the DBManager store once the workload succeeded. Deleting a trial
- * deletes its observation logs (upstream's {@code clean-metrics-in-db} finalizer).
+ * success/failure expressions, its observation from the DBManager store once the workload succeeded. A completed
+ * trial's workload is deleted unless {@code retainRun}, early-stopped ones included. Deleting a trial deletes its
+ * observation logs (upstream's {@code clean-metrics-in-db} finalizer).
  */
 @ControllerConfiguration(name = "trial")
 public class TrialReconciler implements Reconciler<TrialResource>, Cleaner<TrialResource> {
@@ -61,6 +63,11 @@ public class TrialReconciler implements Reconciler<TrialResource>, Cleaner<Trial
     public UpdateControl<TrialResource> reconcile(TrialResource resource, Context<TrialResource> context) {
         Trial trial = Resources.convert(resource, Trial.class);
         if (TrialStates.isCompleted(trial)) {
+            if (!retainRun(trial) && trial.spec.runSpec != null) {
+                // upstream deletes a completed trial's job (foreground) unless retainRun, on the pass after the
+                // completion was stored, so a lost status write can never recreate the job
+                workload(trial).withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
+            }
             return UpdateControl.noUpdate();
         }
         Trial.Status before = Resources.convert(trial.status, Trial.Status.class);
@@ -92,7 +99,6 @@ public class TrialReconciler implements Reconciler<TrialResource>, Cleaner<Trial
             JobStatus job = JobStatus.of(state, trial.spec.successCondition, trial.spec.failureCondition)
                     .orElse(JobStatus.running());
             if (job.condition() == JobStatus.Condition.RUNNING && stopEarly(trial, now)) {
-                workload.delete();
                 return write(resource, trial, before);
             }
             if (job.condition() == JobStatus.Condition.SUCCEEDED) {
@@ -163,7 +169,13 @@ public class TrialReconciler implements Reconciler<TrialResource>, Cleaner<Trial
             resource.setStatus(trial.status);
             control = UpdateControl.patchStatus(resource);
         }
-        return TrialStates.isCompleted(trial) ? control : control.rescheduleAfter(config.resyncInterval());
+        // a completed trial comes back once more to delete its workload (unless retainRun)
+        return TrialStates.isCompleted(trial) && retainRun(trial) ? control
+                : control.rescheduleAfter(config.resyncInterval());
+    }
+
+    private static boolean retainRun(Trial trial) {
+        return Boolean.TRUE.equals(trial.spec.retainRun);
     }
 
     @Override

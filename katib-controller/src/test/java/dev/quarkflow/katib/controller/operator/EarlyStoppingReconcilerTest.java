@@ -134,7 +134,8 @@ class EarlyStoppingReconcilerTest {
         assertThat(trial.getStatus().condition(KatibNames.RUNNING).map(c -> c.status)).contains(Condition.FALSE);
         assertThat(trial.getStatus().observation.metrics).singleElement()
                 .satisfies(m -> assertThat(m.min + "/" + m.latest).isEqualTo("1.5/1.5"));
-        assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).withName(stopped).get()).isNull();
+        await("the early-stopped trial's Job is deleted (no retain)").atMost(WAIT).untilAsserted(
+                () -> assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).withName(stopped).get()).isNull());
         assertThat(EarlyStoppingServersResource.EARLY_STOPPING.validations).singleElement()
                 .satisfies(v -> assertThat(v.getEarlyStopping().getAlgorithmSettings(0).getName())
                         .isEqualTo("min_trials_required"));

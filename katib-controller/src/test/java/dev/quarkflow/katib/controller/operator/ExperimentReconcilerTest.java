@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Inject;
 
@@ -40,6 +42,9 @@ class ExperimentReconcilerTest {
 
     @Inject
     ObservationLogStore logs;
+
+    /** Every Job the test finished, as it was before its trial completed (completed trials' Jobs are deleted). */
+    private final Map<String, Job> finished = new ConcurrentHashMap<>();
 
     private static String experiment(String name, String namespace, String goal, int maxFailed) {
         return """
@@ -95,6 +100,7 @@ class ExperimentReconcilerTest {
                     && !job.getStatus().getConditions().isEmpty()) {
                 continue;
             }
+            finished.put(namespace + "/" + job.getMetadata().getName(), job);
             if (loss != null) {
                 logs.report(job.getMetadata().getName(),
                         List.of(new MetricLog("2024-01-01T00:00:01Z", "loss", "0.9"),
@@ -124,18 +130,41 @@ class ExperimentReconcilerTest {
         assertThat(status.currentOptimalTrial.bestTrialName).startsWith("three-");
         assertThat(status.currentOptimalTrial.observation.metrics).singleElement()
                 .satisfies(m -> assertThat(m.min + "/" + m.max + "/" + m.latest).isEqualTo("0.5/0.9/0.5"));
-        assertThat(jobs("team-a")).hasSize(3).allSatisfy(job -> {
-            assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs().get(0))
-                    .matches("python3 train.py --lr=0\\.\\d+ 1>/var/log/katib/metrics.log 2>&1 && .*");
-            assertThat(job.getMetadata().getOwnerReferences()).singleElement()
-                    .satisfies(ref -> assertThat(ref.getKind()).isEqualTo("Trial"));
-        });
+        assertThat(finished.values()).filteredOn(job -> job.getMetadata().getNamespace().equals("team-a"))
+                .hasSize(3).allSatisfy(job -> {
+                    assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs().get(0))
+                            .matches("python3 train.py --lr=0\\.\\d+ 1>/var/log/katib/metrics.log 2>&1 && .*");
+                    assertThat(job.getMetadata().getOwnerReferences()).singleElement()
+                            .satisfies(ref -> assertThat(ref.getKind()).isEqualTo("Trial"));
+                });
         SuggestionResource suggestion = client.resources(SuggestionResource.class).inNamespace("team-a")
                 .withName("three").get();
         assertThat(suggestion.getStatus().suggestionCount).isEqualTo(3);
         assertThat(client.resources(TrialResource.class).inNamespace("team-a").list().getItems())
                 .allSatisfy(t -> assertThat(t.getStatus().condition(KatibNames.SUCCEEDED).map(Condition::isTrue))
                         .contains(true));
+        await("completed trials' Jobs are deleted without retain").atMost(WAIT)
+                .untilAsserted(() -> assertThat(jobs("team-a")).isEmpty());
+    }
+
+    @Test
+    void retain_keepsTheJobsOfCompletedTrials() {
+        create(experiment("kept", "team-g", "", 1).replace("    primaryContainerName: train",
+                "    retain: true\n    primaryContainerName: train"));
+        create(experiment("dropped", "team-h", "", 1));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            finishJobs("team-g", "Complete", "0.5");
+            finishJobs("team-h", "Complete", "0.5");
+            assertThat(conditions(status("team-g", "kept"))).contains("Succeeded=True:ExperimentMaxTrialsReached");
+            assertThat(conditions(status("team-h", "dropped"))).contains("Succeeded=True:ExperimentMaxTrialsReached");
+            assertThat(jobs("team-h")).as("the experiment without retain has its Jobs deleted").isEmpty();
+        });
+
+        assertThat(client.resources(TrialResource.class).inNamespace("team-g").list().getItems()).hasSize(3)
+                .allSatisfy(t -> assertThat(t.getSpec().retainRun).isTrue());
+        assertThat(jobs("team-g")).hasSize(3).allSatisfy(job -> assertThat(job.getStatus().getConditions())
+                .singleElement().satisfies(c -> assertThat(c.getType()).isEqualTo("Complete")));
     }
 
     @Test
