@@ -2,7 +2,6 @@ package dev.quarkflow.katib.controller.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,9 +34,10 @@ import dev.quarkflow.katib.controller.model.Trial;
  * </ul>
  * Pod templates are the objects shaped like a PodTemplateSpec ({@code spec.containers[]}) anywhere in the workload (Job
  * {@code spec.template}, training-operator {@code *ReplicaSpecs.<Type>.template}, JobSet and others). Pods of
- * training-operator replicas carry labels the operator adds; those are matched as well
- * ({@code training.kubeflow.org/replica-type}, {@code training.kubeflow.org/job-role: master} for Master/Chief/Launcher
- * or, without those, Worker; {@code mpi-job-role}).
+ * training-operator replicas carry labels the operator adds, per replica index, and are matched with them
+ * ({@link TrainingPodLabels}); a template is primary when all of its pods match. A template only some of whose pods
+ * match (worker 0 of several, which upstream's pod webhook injects alone) cannot hold the sidecar for those pods only:
+ * the trial is refused naming {@code spec.primaryPodLabels}.
  */
 public final class CollectorInjection {
 
@@ -47,10 +47,6 @@ public final class CollectorInjection {
     public static final String TRAINING_COMPLETED = "completed";
     public static final String TRAINING_EARLY_STOPPED = "early-stopped";
 
-    private static final String REPLICA_TYPE_LABEL = "training.kubeflow.org/replica-type";
-    private static final String JOB_ROLE_LABEL = "training.kubeflow.org/job-role";
-    private static final String MPI_JOB_ROLE_LABEL = "mpi-job-role";
-    private static final Set<String> MASTER_TYPES = Set.of("Master", "Chief", "Launcher");
     private static final Set<String> WRAPPED_KINDS = Set.of(MetricsCollectorSpec.STDOUT, MetricsCollectorSpec.FILE,
             MetricsCollectorSpec.TF_EVENT);
 
@@ -76,17 +72,21 @@ public final class CollectorInjection {
         }
     }
 
-    /** A pod template found in the workload, with the labels its pods get from an operator. */
-    private record PodTemplate(ObjectNode template, Map<String, String> operatorLabels) {
+    /**
+     * A pod template found in the workload with, per pod made from it, the labels an operator adds (one empty map for
+     * a template whose pods carry only its own labels); {@code replica} names the replica type, if any.
+     */
+    private record PodTemplate(ObjectNode template, List<Map<String, String>> podLabels, String replica) {
     }
 
     /** @return a copy of {@code runSpec} with the collector injected; {@code runSpec} is not changed */
     public static ObjectNode inject(Trial trial, ObjectNode runSpec, Settings settings) throws InjectionException {
         ObjectNode workload = runSpec.deepCopy();
         List<PodTemplate> templates = new ArrayList<>();
-        findPodTemplates(workload, null, templates);
+        findPodTemplates(workload, workload, templates);
         MetricsCollectorSpec collector = trial.spec.metricsCollector;
         String kind = collector == null || collector.kind() == null ? MetricsCollectorSpec.STDOUT : collector.kind();
+        boolean sidecar = !MetricsCollectorSpec.PUSH.equals(kind);
         String primaryName = trial.spec.primaryContainerName;
         boolean anyPrimary = false;
         for (PodTemplate pod : templates) {
@@ -95,7 +95,7 @@ public final class CollectorInjection {
             if (primary != null) {
                 addEnv(primary);
             }
-            if (!isPrimary(pod, trial.spec.primaryPodLabels)) {
+            if (!isPrimary(pod, trial.spec.primaryPodLabels, sidecar, workload)) {
                 continue;
             }
             if (primary == null) {
@@ -103,11 +103,11 @@ public final class CollectorInjection {
                         + primaryName + " in the pod template of the primary pods");
             }
             anyPrimary = true;
-            if (!MetricsCollectorSpec.PUSH.equals(kind)) {
+            if (sidecar) {
                 addSidecar(trial, pod.template(), primary, kind, settings);
             }
         }
-        if (!anyPrimary && !MetricsCollectorSpec.PUSH.equals(kind)) {
+        if (!anyPrimary && sidecar) {
             throw new InjectionException("spec.runSpec: no pod template of kind " + runSpec.path("kind").asText()
                     + " matches primaryPodLabels " + trial.spec.primaryPodLabels + " with container " + primaryName
                     + "; the metrics collector cannot be injected");
@@ -272,60 +272,77 @@ public final class CollectorInjection {
                 .put("fieldPath", "metadata.labels['" + KatibNames.LABEL_TRIAL + "']");
     }
 
-    private static boolean isPrimary(PodTemplate pod, Map<String, String> primaryLabels) {
+    /**
+     * Whether the template's pods are primary: all of them carry every primary label (template labels, then what the
+     * operator sets over them). Some but not all → refused when a sidecar is needed.
+     */
+    private static boolean isPrimary(PodTemplate pod, Map<String, String> primaryLabels, boolean sidecar,
+            JsonNode workload) throws InjectionException {
         if (primaryLabels == null || primaryLabels.isEmpty()) {
             return true;
         }
-        JsonNode labels = pod.template().path("metadata").path("labels");
-        for (Map.Entry<String, String> wanted : primaryLabels.entrySet()) {
-            String value = labels.has(wanted.getKey()) ? labels.get(wanted.getKey()).asText()
-                    : pod.operatorLabels().get(wanted.getKey());
-            if (!wanted.getValue().equals(value)) {
-                return false;
+        Map<String, String> templateLabels = new java.util.HashMap<>();
+        pod.template().path("metadata").path("labels").fields()
+                .forEachRemaining(label -> templateLabels.put(label.getKey(), label.getValue().asText()));
+        List<Integer> matching = new ArrayList<>();
+        for (int index = 0; index < pod.podLabels().size(); index++) {
+            Map<String, String> labels = new java.util.HashMap<>(templateLabels);
+            labels.putAll(pod.podLabels().get(index));
+            if (labels.entrySet().containsAll(primaryLabels.entrySet())) {
+                matching.add(index);
             }
+        }
+        if (matching.isEmpty()) {
+            return false;
+        }
+        if (matching.size() < pod.podLabels().size() && sidecar) {
+            throw new InjectionException("spec.primaryPodLabels: " + new java.util.TreeMap<>(primaryLabels)
+                    + " select only the pods with replica index " + matching + " of the " + pod.podLabels().size()
+                    + " " + pod.replica() + " replicas of " + workload.path("kind").asText() + " (upstream's pod"
+                    + " webhook injects those pods alone); one pod template cannot carry the metrics collector for"
+                    + " some of its replicas: select whole replica types (e.g. training.kubeflow.org/replica-type),"
+                    + " give the job a Chief or Master replica, or use the Push collector");
         }
         return true;
     }
 
-    private static void findPodTemplates(JsonNode node, Map<String, String> operatorLabels, List<PodTemplate> found) {
+    private static void findPodTemplates(JsonNode node, JsonNode workload, List<PodTemplate> found) {
         if (node.isObject()) {
             if (node.path("spec").path("containers").isArray()) {
-                found.add(new PodTemplate((ObjectNode) node, operatorLabels == null ? Map.of() : operatorLabels));
+                found.add(new PodTemplate((ObjectNode) node, List.of(Map.of()), null));
                 return;
             }
             var fields = node.fields();
             while (fields.hasNext()) {
                 var field = fields.next();
                 if (field.getKey().endsWith("ReplicaSpecs") && field.getValue().isObject()) {
-                    replicaTemplates(field.getKey(), (ObjectNode) field.getValue(), found);
+                    replicaTemplates(workload, field.getKey(), (ObjectNode) field.getValue(), found);
                 } else {
-                    findPodTemplates(field.getValue(), null, found);
+                    findPodTemplates(field.getValue(), workload, found);
                 }
             }
         } else if (node.isArray()) {
-            node.forEach(element -> findPodTemplates(element, null, found));
+            node.forEach(element -> findPodTemplates(element, workload, found));
         }
     }
 
-    private static void replicaTemplates(String specsField, ObjectNode replicaSpecs, List<PodTemplate> found) {
-        boolean hasMaster = false;
-        var names = replicaSpecs.fieldNames();
-        while (names.hasNext()) {
-            hasMaster |= MASTER_TYPES.contains(names.next());
-        }
+    private static void replicaTemplates(JsonNode workload, String specsField, ObjectNode replicaSpecs,
+            List<PodTemplate> found) {
+        Set<String> types = new java.util.HashSet<>();
+        replicaSpecs.fieldNames().forEachRemaining(types::add);
         var fields = replicaSpecs.fields();
         while (fields.hasNext()) {
             var replica = fields.next();
-            String type = replica.getKey();
-            Map<String, String> labels = new java.util.HashMap<>();
-            labels.put(REPLICA_TYPE_LABEL, type.toLowerCase(Locale.ROOT));
-            if (MASTER_TYPES.contains(type) || (!hasMaster && type.equals("Worker"))) {
-                labels.put(JOB_ROLE_LABEL, "master");
+            JsonNode template = replica.getValue().path("template");
+            if (!template.path("spec").path("containers").isArray()) {
+                continue;
             }
-            if (specsField.equals("mpiReplicaSpecs")) {
-                labels.put(MPI_JOB_ROLE_LABEL, type.toLowerCase(Locale.ROOT));
+            int replicas = TrainingPodLabels.replicas(replica.getValue());
+            List<Map<String, String>> pods = new ArrayList<>();
+            for (int index = 0; index < replicas; index++) {
+                pods.add(TrainingPodLabels.of(workload, specsField, types, replica.getKey(), index));
             }
-            findPodTemplates(replica.getValue().path("template"), Map.copyOf(labels), found);
+            found.add(new PodTemplate((ObjectNode) template, pods, replica.getKey()));
         }
     }
 

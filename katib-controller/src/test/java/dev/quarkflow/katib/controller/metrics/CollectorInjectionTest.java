@@ -207,6 +207,102 @@ class CollectorInjectionTest {
         assertThat(texts(worker.at("/spec/containers/0/command"))).startsWith("python3");
     }
 
+    /**
+     * A training-operator job from the conformance corpus as the trial's workload, with the defaulted primaryPodLabels
+     * ({@code job-role: master}) and a Custom collector (so no command needs wrapping); every container is named
+     * {@code main}.
+     */
+    private static Trial trialRunning(String trainingJob) throws Exception {
+        Trial trial = trial("metrics-collector-custom-metrics-collector.yaml");
+        ObjectNode job = (ObjectNode) Json.YAML.readTree(SharedFixtures.conformance("crs").resolve(trainingJob).toFile());
+        job.with("metadata").put("name", trial.name());
+        job.findParents("image").forEach(c -> ((ObjectNode) c).put("name", "main"));
+        trial.spec.runSpec = job;
+        trial.spec.primaryContainerName = "main";
+        trial.spec.primaryPodLabels = Map.of("training.kubeflow.org/job-role", "master");
+        return trial;
+    }
+
+    /** The replica types whose pod templates got the sidecar. */
+    private static List<String> replicasWithSidecar(JsonNode job) {
+        List<String> types = new ArrayList<>();
+        job.path("spec").fields().forEachRemaining(specs -> {
+            if (specs.getKey().endsWith("ReplicaSpecs")) {
+                specs.getValue().fields().forEachRemaining(replica -> {
+                    if (replica.getValue().at("/template/spec/shareProcessNamespace").asBoolean()) {
+                        types.add(replica.getKey());
+                    }
+                });
+            }
+        });
+        return types;
+    }
+
+    /** job-role: master as training-operator v1.9 sets it per kind; expected outcomes written from its IsMasterRole. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "kubeflow.org-tfjob/tensorflow-dist-mnist-tf-job-mnist.yaml | Chief",
+            "kubeflow.org-tfjob/tensorflow-mnist-with-summaries-tf-job-mnist.yaml | Worker",
+            "kubeflow.org-tfjob/tensorflow-simple.yaml | only [0] of the 2 Worker replicas",
+            "kubeflow.org-pytorchjob/pytorch-simple.yaml | Master",
+            "kubeflow.org-pytorchjob/pytorch-elastic-echo-echo.yaml | only [0] of the 2 Worker replicas",
+            "kubeflow.org-xgboostjob/xgboost-xgboostjob.yaml | Master",
+            "kubeflow.org-paddlejob/paddlepaddle-simple-cpu.yaml | no pod template",
+            "kubeflow.org-jaxjob/jax-cpu-demo-demo.yaml | only [0] of the 2 Worker replicas",
+            "kubeflow.org-mpijob/mpi-tensorflow-mnist.yaml | Launcher" })
+    void jobRoleMaster_selectsThePodsTheTrainingOperatorLabels(String file, String expected) throws Exception {
+        Trial trial = trialRunning(file);
+
+        if (expected.startsWith("only")) {
+            assertThatThrownBy(() -> CollectorInjection.inject(trial, trial.spec.runSpec, SETTINGS))
+                    .isInstanceOf(CollectorInjection.InjectionException.class)
+                    .hasMessageStartingWith("spec.primaryPodLabels: {training.kubeflow.org/job-role=master} select "
+                            + expected.replace("only", "only the pods with replica index"));
+        } else if (expected.equals("no pod template")) {
+            assertThatThrownBy(() -> CollectorInjection.inject(trial, trial.spec.runSpec, SETTINGS))
+                    .hasMessageStartingWith("spec.runSpec: no pod template of kind PaddleJob matches");
+        } else {
+            assertThat(replicasWithSidecar(CollectorInjection.inject(trial, trial.spec.runSpec, SETTINGS)))
+                    .containsExactly(expected);
+        }
+    }
+
+    @Test
+    void workerZeroOnly_isFineForPush_andAWholeReplicaTypeGetsItOnEveryWorker() throws Exception {
+        Trial push = trialRunning("kubeflow.org-tfjob/tensorflow-simple.yaml");
+        push.spec.metricsCollector.collector.kind = "Push";
+        Trial byType = trialRunning("kubeflow.org-tfjob/tensorflow-simple.yaml");
+        byType.spec.primaryPodLabels = Map.of("training.kubeflow.org/replica-type", "worker");
+        Trial byIndex = trialRunning("kubeflow.org-tfjob/tensorflow-simple.yaml");
+        byIndex.spec.primaryPodLabels = Map.of("training.kubeflow.org/replica-index", "1");
+
+        JsonNode pushed = CollectorInjection.inject(push, push.spec.runSpec, SETTINGS);
+        JsonNode typed = CollectorInjection.inject(byType, byType.spec.runSpec, SETTINGS);
+
+        assertThat(replicasWithSidecar(pushed)).isEmpty();
+        assertThat(pushed.at("/spec/tfReplicaSpecs/Worker/template/spec/containers/0/env/0/name").asText())
+                .isEqualTo("KATIB_TRIAL_NAME");
+        assertThat(replicasWithSidecar(typed)).containsExactly("Worker");
+        assertThatThrownBy(() -> CollectorInjection.inject(byIndex, byIndex.spec.runSpec, SETTINGS))
+                .hasMessageContaining("only the pods with replica index [1] of the 2 Worker replicas of TFJob");
+    }
+
+    @Test
+    void templateLabels_count_andTheOperatorsLabelsWinOverThem() throws Exception {
+        Trial labelled = trialRunning("kubeflow.org-pytorchjob/pytorch-simple.yaml");
+        ((ObjectNode) labelled.spec.runSpec.at("/spec/pytorchReplicaSpecs/Worker/template")).with("metadata")
+                .with("labels").put("role", "trainer").put("training.kubeflow.org/replica-type", "master");
+        labelled.spec.primaryPodLabels = Map.of("role", "trainer");
+        Trial overridden = trialRunning("kubeflow.org-pytorchjob/pytorch-simple.yaml");
+        overridden.spec.runSpec = labelled.spec.runSpec;
+        overridden.spec.primaryPodLabels = Map.of("training.kubeflow.org/replica-type", "master");
+
+        assertThat(replicasWithSidecar(CollectorInjection.inject(labelled, labelled.spec.runSpec, SETTINGS)))
+                .containsExactly("Worker");
+        assertThat(replicasWithSidecar(CollectorInjection.inject(overridden, overridden.spec.runSpec, SETTINGS)))
+                .as("the operator sets replica-type worker over the template's label").containsExactly("Master");
+    }
+
     @Test
     void tfJob_tensorFlowEvent_mountsTheDirectory_withTheTfEventImage() throws Exception {
         Trial trial = trial("kubeflow-training-operator-tfjob-mnist-with-summaries.yaml");
