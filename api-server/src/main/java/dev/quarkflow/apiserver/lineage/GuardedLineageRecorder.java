@@ -13,9 +13,12 @@ import dev.quarkflow.pipelineengine.domain.TaskSnapshot;
 import dev.quarkflow.pipelineengine.lineage.LineageRecorder;
 
 /**
- * Keeps runs going when ML Metadata fails: a run whose lineage write failed records no more lineage (what was
- * written stays, the rest would reference ids that do not exist) and gets one warning; after a failure, runs
- * starting within {@code retryAfter} skip MLMD at once instead of waiting for a deadline on the engine's thread.
+ * Keeps a run's lineage sane when ML Metadata fails: a run whose lineage write failed records no more lineage
+ * (what was written stays, the rest would reference ids that do not exist) and gets one warning; after a failure,
+ * runs starting within {@code retryAfter} skip MLMD at once instead of each waiting for the deadline of its first
+ * call. The engine calls the recorder off its scheduler thread (one lineage queue per run, drained on the engine's
+ * lineage pool), so a slow or unreachable MLMD delays only the run's lineage, never its tasks; failures are
+ * caught here so that the rest of the run's lineage calls return at once.
  */
 public final class GuardedLineageRecorder implements LineageRecorder {
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.quarkflow.apiserver.config.ApiServerConfig;
+import dev.quarkflow.pipelineengine.lineage.GrpcMlmdWriter;
 import dev.quarkflow.pipelineengine.lineage.LineageRecorder;
 import dev.quarkflow.pipelineengine.lineage.MlmdLineageRecorder;
 

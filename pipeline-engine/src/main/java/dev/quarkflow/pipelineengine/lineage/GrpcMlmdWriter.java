@@ -39,7 +39,9 @@ import io.grpc.StatusRuntimeException;
  * An {@link MlmdWriter} that talks to an ML Metadata server ({@code ml_metadata.MetadataStoreService}, e.g.
  * Quarkflow's metadata-grpc) over plaintext gRPC. Types are registered schemaless on first use (as upstream
  * does) and their ids remembered; every call has the configured deadline. A task's lineage is one
- * {@code PutExecution} call per write.
+ * {@code PutExecution} call per write. Contexts and parent-context links that exist already are reused, so a run
+ * recorded again (or two runs of one pipeline) never fails on {@code ALREADY_EXISTS}. Thread-safe: one writer
+ * serves every run (the engine's and the api-server's).
  */
 public final class GrpcMlmdWriter implements MlmdWriter, AutoCloseable {
 
@@ -123,8 +125,14 @@ public final class GrpcMlmdWriter implements MlmdWriter, AutoCloseable {
 
     @Override
     public void putParentContext(long childId, long parentId) {
-        call().putParentContexts(PutParentContextsRequest.newBuilder()
-                .addParentContexts(ParentContext.newBuilder().setChildId(childId).setParentId(parentId)).build());
+        try {
+            call().putParentContexts(PutParentContextsRequest.newBuilder()
+                    .addParentContexts(ParentContext.newBuilder().setChildId(childId).setParentId(parentId)).build());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
+                throw e;
+            }
+        }
     }
 
     /** One {@code PutExecution} call; contexts are passed by type and name and reused, never modified. */
