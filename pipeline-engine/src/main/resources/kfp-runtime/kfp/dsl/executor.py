@@ -8,7 +8,6 @@ and artifacts into the executor output file (``outputs.outputFile``) as ``{"para
 import argparse
 import ast
 import importlib.util
-import inspect
 import json
 import os
 import sys
@@ -18,6 +17,9 @@ from kfp import dsl
 from kfp.dsl import types as artifact_types
 
 MISSING_PACKAGES_EXIT_CODE = 3
+
+# A parameter without a default or annotation (inspect.Parameter.empty when inspect had to be asked).
+_EMPTY = object()
 
 
 def main(argv):
@@ -104,10 +106,10 @@ def _artifact_type(annotation):
     annotation = _unwrap_optional(annotation)
     if typing.get_origin(annotation) in (list, typing.List):
         args = typing.get_args(annotation)
-        if args and inspect.isclass(args[0]) and issubclass(args[0], artifact_types.Artifact):
+        if args and isinstance(args[0], type) and issubclass(args[0], artifact_types.Artifact):
             return args[0], True
         return None, False
-    if inspect.isclass(annotation) and issubclass(annotation, artifact_types.Artifact):
+    if isinstance(annotation, type) and issubclass(annotation, artifact_types.Artifact):
         return annotation, False
     return None, False
 
@@ -139,7 +141,7 @@ def _parameter(value, annotation):
     if origin in (list, dict) and isinstance(value, str):
         return json.loads(value)
     if isinstance(value, float) and value.is_integer() and annotation not in (float,):
-        if annotation is inspect.Parameter.empty or origin in (list, dict):
+        if annotation is _EMPTY or origin in (list, dict):
             return int(value)
     return _ints(value) if origin in (list, dict) else value
 
@@ -165,6 +167,28 @@ def _final_status(value):
         error_code=error.get("code"),
         error_message=error.get("message"),
     )
+
+
+def _parameters(function):
+    """(name, default, annotation) of each parameter, _EMPTY where there is none, as inspect.signature gives them.
+
+    A plain function's are read from its code object; importing inspect costs every task a few milliseconds of
+    interpreter start, so it is asked only for anything else (wrapped functions, *args/**kwargs, callables).
+    """
+    code = getattr(function, "__code__", None)
+    if code is None or hasattr(function, "__wrapped__") or code.co_flags & (0x04 | 0x08):  # VARARGS, VARKEYWORDS
+        import inspect
+
+        def given(value):
+            return _EMPTY if value is inspect.Parameter.empty else value
+        return [(p.name, given(p.default), given(p.annotation))
+                for p in inspect.signature(function).parameters.values()]
+    names = code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
+    positional = names[:code.co_argcount]
+    defaults = dict(zip(positional[len(positional) - len(function.__defaults__ or ()):], function.__defaults__ or ()))
+    defaults.update(function.__kwdefaults__ or {})
+    annotations = getattr(function, "__annotations__", {}) or {}
+    return [(name, defaults.get(name, _EMPTY), annotations.get(name, _EMPTY)) for name in names]
 
 
 def _jsonable(value):
@@ -205,8 +229,8 @@ class Executor:
         self.output_artifacts[name] = [artifact]
         return artifact
 
-    def _argument(self, name, param, annotation):
-        has_default = param.default is not inspect.Parameter.empty
+    def _argument(self, name, default, annotation):
+        has_default = default is not _EMPTY
         marker, inner = _io_marker(annotation)
         cls, is_list = _artifact_type(inner)
         if marker == "output":
@@ -221,7 +245,7 @@ class Executor:
         if marker == "input" or cls is not None:
             runtimes = self._input_artifacts(name)
             if not runtimes:
-                return param.default if has_default else None
+                return default if has_default else None
             artifacts = [_make_artifact(r, cls) for r in runtimes]
             return artifacts if is_list else artifacts[0]
         annotation = _unwrap_optional(annotation)
@@ -231,7 +255,7 @@ class Executor:
                 return _make_artifact(runtimes[0], None).path
             if name in self.parameter_values:
                 return self._parameter_as_file(name)
-            return param.default if has_default else None
+            return default if has_default else None
         if isinstance(annotation, dsl.OutputPath):
             if name in self.output_parameters:
                 path = self.output_parameters[name]["outputFile"]
@@ -242,7 +266,7 @@ class Executor:
             return _final_status(self.parameter_values.get(name))
         if name in self.parameter_values:
             return _parameter(self.parameter_values[name], annotation)
-        return param.default if has_default else None
+        return default if has_default else None
 
     def _parameter_as_file(self, name):
         path = os.path.join(self.task_root, ".inputs", name)
@@ -253,15 +277,14 @@ class Executor:
         return path
 
     def execute(self):
-        signature = inspect.signature(self.function)
+        parameters = _parameters(self.function)
         try:
-            hints = typing.get_type_hints(self.function, include_extras=True)
+            hints = typing.get_type_hints(self.function, include_extras=True) if parameters else {}
         except Exception:  # annotations that are instances (InputPath(...)) or unresolvable names
             hints = {}
         kwargs = {}
-        for name, param in signature.parameters.items():
-            annotation = hints.get(name, param.annotation)
-            kwargs[name] = self._argument(name, param, annotation)
+        for name, default, annotation in parameters:
+            kwargs[name] = self._argument(name, default, hints.get(name, annotation))
         result = self.function(**kwargs)
         self._record_return(result)
         self._write_executor_output()

@@ -264,8 +264,13 @@ public final class RunInterpreter {
     }
 
     private boolean dependenciesEnded(Node group, Node child) {
-        return dependencies(child.task).stream().map(group.children::get)
-                .allMatch(dep -> dep == null || dep.state.isTerminal());
+        for (String dependency : child.dependencies) {
+            Node dep = group.children.get(dependency);
+            if (dep != null && !dep.state.isTerminal()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> dependencies(PipelineTaskSpec task) {
@@ -290,7 +295,7 @@ public final class RunInterpreter {
         PipelineTaskSpec task = child.task;
         if (task.getTriggerPolicy()
                 .getStrategy() != PipelineTaskSpec.TriggerPolicy.TriggerStrategy.ALL_UPSTREAM_TASKS_COMPLETED) {
-            Optional<Node> failed = dependencies(task).stream().map(group.children::get)
+            Optional<Node> failed = child.dependencies.stream().map(group.children::get)
                     .filter(dep -> dep != null && (dep.state.isFailure() || dep.state == TaskState.CANCELED))
                     .findFirst();
             if (failed.isPresent()) {
@@ -580,6 +585,8 @@ public final class RunInterpreter {
         final String componentName;
         final TaskKind kind;
         final String uuid;
+        /** Sibling tasks this one waits for (computed once: every scheduling pass asks). */
+        final List<String> dependencies;
         final Map<String, Node> children = new LinkedHashMap<>();
         final Map<String, Value> inputParameters = new LinkedHashMap<>();
         final Map<String, List<RuntimeArtifact>> inputArtifacts = new LinkedHashMap<>();
@@ -598,6 +605,7 @@ public final class RunInterpreter {
             this.id = id;
             this.parent = parent;
             this.task = task == null ? PipelineTaskSpec.getDefaultInstance() : task;
+            this.dependencies = dependencies(this.task);
             this.taskName = taskName;
             this.displayName = displayName;
             this.component = component;

@@ -1,5 +1,6 @@
 package dev.quarkflow.pipelineengine.local;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
@@ -23,24 +25,35 @@ import dev.quarkflow.pipelineengine.lineage.LineageRecorder;
  * container or importer snapshot still waiting replaces the earlier one of the same task (the recorder then
  * writes the task once, e.g. a cache hit), except a CANCELED one, which the recorder reads differently for a task it
  * never saw start.
+ * <p>
+ * A container or importer that just started is held back for up to {@link #START_HOLD} before its start is written
+ * (the calls behind it wait, so the order stays): a task that ends within that time is then written once, with
+ * one {@code PutExecution} instead of two. The graph MLMD ends up with is the same; a short task's execution just
+ * appears already ended, as a cache hit's does.
  */
 final class LineageQueue {
 
     private static final Logger LOG = Logger.getLogger(LineageQueue.class);
+    /** How long a task's start waits for its end before it is written on its own. */
+    static final Duration START_HOLD = Duration.ofMillis(250);
 
     private static final class Call {
         final String taskId;
         Runnable work;
+        /** {@link System#nanoTime()} before which the call is not written (a start); 0: write at once. */
+        long holdUntil;
 
-        Call(String taskId, Runnable work) {
+        Call(String taskId, Runnable work, long holdUntil) {
             this.taskId = taskId;
             this.work = work;
+            this.holdUntil = holdUntil;
         }
     }
 
     private final String runId;
     private final LineageRecorder recorder;
     private final Executor pool;
+    private final long holdNanos;
     private final CompletableFuture<Void> recorded = new CompletableFuture<>();
     // Scheduler thread only.
     private final List<Call> batch = new ArrayList<>();
@@ -51,19 +64,27 @@ final class LineageQueue {
     private boolean ended;
 
     LineageQueue(String runId, LineageRecorder recorder, Executor pool) {
+        this(runId, recorder, pool, START_HOLD);
+    }
+
+    /** With another hold for starts (zero: written at once). */
+    LineageQueue(String runId, LineageRecorder recorder, Executor pool, Duration startHold) {
         this.runId = runId;
         this.recorder = recorder;
         this.pool = pool;
+        this.holdNanos = recorder == LineageRecorder.NONE ? 0 : startHold.toNanos();
     }
 
     void runStarted(LineageRecorder.RunInfo run) {
-        batch.add(new Call(null, () -> recorder.runStarted(run)));
+        batch.add(new Call(null, () -> recorder.runStarted(run), 0));
     }
 
     void taskChanged(TaskSnapshot task, String cacheFingerprint) {
         boolean leaf = task.kind() == TaskKind.CONTAINER || task.kind() == TaskKind.IMPORTER;
+        boolean started = leaf && task.state() == TaskState.RUNNING && holdNanos > 0;
         batch.add(new Call(leaf && task.state() != TaskState.CANCELED ? task.taskId() : null,
-                () -> recorder.taskChanged(runId, task, cacheFingerprint)));
+                () -> recorder.taskChanged(runId, task, cacheFingerprint),
+                started ? Math.max(1, System.nanoTime() + holdNanos) : 0));
     }
 
     void runFinished(RunState state) {
@@ -75,7 +96,7 @@ final class LineageQueue {
                     ended = true;
                 }
             }
-        }));
+        }, 0));
     }
 
     /** Hands the calls added since the last flush to the pool. Scheduler thread. */
@@ -89,6 +110,8 @@ final class LineageQueue {
                 Call earlier = call.taskId == null ? null : replaceable.get(call.taskId);
                 if (earlier != null) {
                     earlier.work = call.work;
+                    earlier.holdUntil = call.holdUntil;
+                    notifyAll(); // a held start may have become its task's end
                 } else {
                     waiting.addLast(call);
                     if (call.taskId != null) {
@@ -106,10 +129,11 @@ final class LineageQueue {
     }
 
     private void drain() {
+        boolean holding = true;
         while (true) {
             Call next;
             synchronized (this) {
-                next = waiting.pollFirst();
+                next = waiting.peekFirst();
                 if (next == null) {
                     draining = false;
                     if (ended) {
@@ -117,6 +141,18 @@ final class LineageQueue {
                     }
                     return;
                 }
+                long wait = next.holdUntil == 0 ? 0 : next.holdUntil - System.nanoTime();
+                if (holding && wait > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this, wait);
+                    } catch (InterruptedException e) {
+                        // the engine closes: write what is left without holding
+                        Thread.currentThread().interrupt();
+                        holding = false;
+                    }
+                    continue;
+                }
+                waiting.pollFirst();
                 if (next.taskId != null) {
                     replaceable.remove(next.taskId, next);
                 }

@@ -60,6 +60,9 @@ class EngineOverheadBenchmarkTest {
                 new Scenario("fan-out, Python", NoOp.PYTHON, 50, BenchmarkPipelines.fanOut(NoOp.PYTHON, 50)),
                 new Scenario("chain, Python", NoOp.PYTHON, 20, BenchmarkPipelines.chain(NoOp.PYTHON, 20)),
                 new Scenario("DAG 10×20, shell", NoOp.SHELL, 200, BenchmarkPipelines.layeredDag(NoOp.SHELL, 10, 20)));
+        // -Dbench.only=Python: only the scenarios whose name contains it (the warm-up still runs)
+        String only = System.getProperty("bench.only", "");
+        List<Scenario> measured = scenarios.stream().filter(s -> s.name().contains(only)).toList();
         MetadataGrpcProcess metadata = MetadataGrpcProcess.built() ? MetadataGrpcProcess.start(dir.resolve("mlmd"))
                 : null;
         try {
@@ -81,21 +84,25 @@ class EngineOverheadBenchmarkTest {
                     + format(processMillis.get(NoOp.SHELL)) + " ms, Python "
                     + format(processMillis.get(NoOp.PYTHON)) + " ms\n\n"
                     + "| pipeline | tasks | wall, 1 process at a time (+ lineage tail) | overhead/task"
-                    + " | wall, parallel (+ lineage tail) | overhead/task, in-memory MLMD | MLMD calls/task"
+                    + " | wall, parallel (+ lineage tail) | CPU ms/task, parallel: tasks, engine JVM, metadata-grpc"
+                    + " | overhead/task, in-memory MLMD | MLMD calls/task"
                     + " (PutExecution) | ms in MLMD/task, off the scheduler |\n"
-                    + "|---|---|---|---|---|---|---|---|\n");
+                    + "|---|---|---|---|---|---|---|---|---|\n");
             MlmdWriter inMemory = new InMemoryMlmdWriter();
-            int parallel = LocalEngineConfig.defaults(dir).maxParallelTasks();
-            for (Scenario s : scenarios) {
+            int parallel = Integer.getInteger("bench.parallel", LocalEngineConfig.defaults(dir).maxParallelTasks());
+            for (Scenario s : measured) {
                 writer.reset();
                 Wall sequential = wallMillis(writer, 1, s.pipeline());
                 int putExecutions = writer.putExecutions().size();
                 RecordingMlmdWriter.Totals lineageShare = writer.reset();
+                Cpu before = Cpu.now(metadata);
                 Wall parallelWall = wallMillis(writer, parallel, s.pipeline());
+                Cpu used = Cpu.now(metadata).minus(before);
                 double overhead = (sequential.run() - s.tasks() * processMillis.get(s.noOp())) / s.tasks();
                 table.append("| ").append(s.name()).append(" | ").append(s.tasks()).append(" | ")
                         .append(sequential).append(" | ").append(format(overhead)).append(" ms | ")
-                        .append(parallelWall).append(", ").append(parallel).append(" at once | ");
+                        .append(parallelWall).append(", ").append(parallel).append(" at once | ")
+                        .append(used.perTask(s.tasks())).append(" | ");
                 Wall withoutServer = wallMillis(inMemory, 1, s.pipeline());
                 table.append(format((withoutServer.run() - s.tasks() * processMillis.get(s.noOp())) / s.tasks()))
                         .append(" ms | ").append(format((double) lineageShare.calls() / s.tasks())).append(" (")
@@ -111,6 +118,48 @@ class EngineOverheadBenchmarkTest {
         } finally {
             if (metadata != null) {
                 metadata.close();
+            }
+        }
+    }
+
+    /**
+     * CPU time used so far, in milliseconds: by the processes this JVM started and reaped (the tasks, with the
+     * processes they waited for; {@code cutime + cstime} of {@code /proc/self/stat}), by this JVM (the engine, its
+     * gRPC client and the test), and by the metadata-grpc server. Unlike wall time, this hardly depends on what
+     * else the machine runs.
+     */
+    record Cpu(double tasks, double jvm, double server) {
+
+        private static final double TICK_MILLIS = 1000.0 / clockTicks();
+
+        static Cpu now(MetadataGrpcProcess metadata) throws java.io.IOException {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            double children = (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * TICK_MILLIS;
+            double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
+            return new Cpu(children, jvm, metadata == null ? 0 : metadata.cpuTime().toNanos() / 1e6);
+        }
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(tasks - earlier.tasks, jvm - earlier.jvm, server - earlier.server);
+        }
+
+        String perTask(int count) {
+            return format(tasks / count) + ", " + format(jvm / count) + ", " + format(server / count);
+        }
+
+        private static long clockTicks() {
+            try {
+                Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
+                String out = new String(getconf.getInputStream().readAllBytes()).strip();
+                getconf.waitFor();
+                return Long.parseLong(out);
+            } catch (java.io.IOException | NumberFormatException e) {
+                return 100;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 100;
             }
         }
     }

@@ -67,6 +67,11 @@ public final class MetadataGrpcProcess implements AutoCloseable {
         return grpcPort;
     }
 
+    /** CPU time the server process used so far (user + system), as the OS reports it. */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     @Override
     public void close() {
         process.destroy();
