@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.quarkflow.katib.controller.engine.ExperimentDefaults;
 import dev.quarkflow.katib.controller.engine.ExperimentReader;
+import dev.quarkflow.katib.controller.engine.ExperimentStatusCalculator;
 import dev.quarkflow.katib.controller.engine.ExperimentValidator;
 import dev.quarkflow.katib.controller.engine.FieldError;
 import dev.quarkflow.katib.controller.engine.Json;
@@ -22,6 +24,7 @@ import dev.quarkflow.katib.controller.engine.KatibCatalog;
 import dev.quarkflow.katib.controller.engine.TemplateSource;
 import dev.quarkflow.katib.controller.model.Experiment;
 import dev.quarkflow.katib.controller.model.MetricsCollectorSpec;
+import dev.quarkflow.katib.controller.model.Trial;
 import dev.quarkflow.katib.controller.suggestion.GrpcEarlyStoppingService;
 import dev.quarkflow.katib.controller.suggestion.GrpcSuggestionService;
 import dev.quarkflow.katib.controller.suggestion.SuggestionSync;
@@ -87,6 +90,35 @@ public final class ExperimentCli {
         }
         Path runDir = options.dataDir().resolve("katib-controller").resolve("local")
                 .resolve(experiment.namespace()).resolve(experiment.name());
+        Optional<LocalState> stored;
+        try {
+            stored = LocalState.load(runDir);
+        } catch (java.io.IOException e) {
+            stderr.println("error: " + LocalState.file(runDir) + ": not a stored run of the experiment ("
+                    + e.getMessage() + "); remove it to start over");
+            return REFUSED;
+        }
+        if (stored.isPresent()) {
+            // the stored run is the Experiment as upstream keeps it: this run is an update of it
+            Experiment old = stored.get().experiment();
+            List<FieldError> updateErrors = new ExperimentValidator(LOCAL_CATALOG, TemplateSource.none())
+                    .validate(experiment, old);
+            if (!updateErrors.isEmpty()) {
+                stderr.println("error: admission webhook denied the Experiment " + options.experimentFile()
+                        + " as an update of the run stored in " + LocalState.file(runDir)
+                        + " (remove it to start over):");
+                updateErrors.forEach(error -> stderr.println("  " + error));
+                return REFUSED;
+            }
+            experiment.status = old.status;
+            if (!ExperimentStatusCalculator.shouldRestart(experiment)) {
+                stderr.println("Experiment " + experiment.name() + " has completed (stored in "
+                        + LocalState.file(runDir) + "); raise spec.maxTrialCount to restart it, or remove that file"
+                        + " to start over");
+                return finish(new TrialTable(stderr, false), experiment, stored.get().trials(), options, stdout,
+                        stderr);
+            }
+        }
         stderr.println("Running experiment " + experiment.name() + " locally (algorithm "
                 + experiment.spec.algorithm.algorithmName + " at " + options.suggestionAddress() + ", trial output in "
                 + runDir + ")");
@@ -106,24 +138,45 @@ public final class ExperimentCli {
                     earlyStopping ? new SuggestionSync.EarlyStopping(rules, dbManager.address()) : null, dbManager,
                     runDir, options.workDir(), Clock.systemUTC(), table, options.retryWindow(), new SecureRandom(),
                     TemplateSource.none());
-            LocalExperimentRunner.Result result = runner.run(experiment);
-            table.summary(result.experiment(), result.trials());
-            if (options.json()) {
-                stdout.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result.experiment()));
-                stdout.flush();
+            if (stored.isPresent()) {
+                stderr.println("Restarting from the stored run with " + stored.get().trials().size() + " trials");
             }
-            return result.succeeded() ? SUCCEEDED : FAILED;
+            LocalExperimentRunner.Result result = runner.run(experiment, stored.orElse(null));
+            int code = finish(table, result.experiment(), result.trials(), options, stdout, stderr);
+            if (LocalState.isKept(result.experiment())) {
+                try {
+                    new LocalState(result.experiment(), result.trials(), result.suggestion()).save(runDir);
+                } catch (java.io.IOException e) {
+                    stderr.println("error: unable to keep the run for a restart in " + LocalState.file(runDir) + ": "
+                            + e.getMessage());
+                    return FAILED;
+                }
+            }
+            return code;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stderr.println("interrupted");
-            return FAILED;
-        } catch (JsonProcessingException e) {
-            stderr.println("error: unable to write the Experiment as JSON: " + e.getOriginalMessage());
             return FAILED;
         } catch (java.io.IOException e) {
             stderr.println("error: unable to start the local DBManager for early stopping: " + e.getMessage());
             return FAILED;
         }
+    }
+
+    /** Prints the summary (and the Experiment as JSON when asked); the exit code follows its condition. */
+    private static int finish(TrialTable table, Experiment experiment, List<Trial> trials, Options options,
+            PrintStream stdout, PrintStream stderr) {
+        table.summary(experiment, trials);
+        if (options.json()) {
+            try {
+                stdout.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(experiment));
+            } catch (JsonProcessingException e) {
+                stderr.println("error: unable to write the Experiment as JSON: " + e.getOriginalMessage());
+                return FAILED;
+            }
+            stdout.flush();
+        }
+        return ExperimentStatusCalculator.isSucceeded(experiment) ? SUCCEEDED : FAILED;
     }
 
     static Options parse(List<String> args, Map<String, String> env) {

@@ -101,8 +101,19 @@ public final class LocalExperimentRunner {
     }
 
     public Result run(Experiment experiment) throws InterruptedException {
-        List<Trial> trials = new ArrayList<>();
-        Suggestion suggestion = Suggestion.forExperiment(experiment, 0);
+        return run(experiment, null);
+    }
+
+    /**
+     * @param resumed a completed earlier run to restart from (its trials and Suggestion; the experiment carries its
+     *        status and a raised maxTrialCount), or null
+     */
+    public Result run(Experiment experiment, LocalState resumed) throws InterruptedException {
+        List<Trial> trials = resumed == null ? new ArrayList<>() : new ArrayList<>(resumed.trials());
+        Suggestion suggestion = resumed == null ? Suggestion.forExperiment(experiment, 0) : resumed.suggestion();
+        if (resumed != null) {
+            ExperimentStatusCalculator.markRestarting(experiment, now());
+        }
         ExperimentStatusCalculator.markCreated(experiment, now());
         Retry retry = new Retry();
         boolean validated = false;
