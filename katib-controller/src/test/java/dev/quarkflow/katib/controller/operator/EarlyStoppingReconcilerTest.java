@@ -18,6 +18,7 @@ import dev.quarkflow.katib.controller.engine.KatibNames;
 import dev.quarkflow.katib.controller.metrics.MetricLog;
 import dev.quarkflow.katib.controller.model.Condition;
 import dev.quarkflow.katib.controller.model.ExperimentStatus;
+import dev.quarkflow.proto.katib.GetEarlyStoppingRulesRequest;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -67,59 +68,72 @@ class EarlyStoppingReconcilerTest {
                         restartPolicy: Never
             """;
 
-    private List<TrialResource> trials() {
-        return client.resources(TrialResource.class).inNamespace(NAMESPACE).list().getItems();
+    private List<TrialResource> trials(String namespace) {
+        return client.resources(TrialResource.class).inNamespace(namespace).list().getItems();
     }
 
-    private boolean isEarlyStopped(String trialName) {
-        TrialResource trial = client.resources(TrialResource.class).inNamespace(NAMESPACE).withName(trialName).get();
+    private boolean isEarlyStopped(String namespace, String trialName) {
+        TrialResource trial = client.resources(TrialResource.class).inNamespace(namespace).withName(trialName).get();
         return trial != null && trial.getStatus() != null
                 && trial.getStatus().condition(KatibNames.EARLY_STOPPED).map(c -> Condition.TRUE.equals(c.status))
                         .orElse(false);
     }
 
-    @Test
-    void aTrialWhoseBestLossStaysAboveTheRule_isStoppedAndMarkedEarlyStopped() {
-        client.resource(Resources.convert(ExperimentReader.read(EXPERIMENT), ExperimentResource.class)).create();
+    /**
+     * Plays the metrics collector and kubelet until the experiment succeeds: the first trial reports losses above the
+     * rule and is left running, the others report low losses and complete. Returns the first trial's name.
+     */
+    private String runToMaxTrials(String namespace, String name) {
         Set<String> handled = new HashSet<>();
         Set<String> stopping = new HashSet<>();
-
         await().atMost(WAIT).untilAsserted(() -> {
-            for (TrialResource trial : trials()) {
-                String name = trial.getMetadata().getName();
-                if (handled.contains(name)
-                        || client.batch().v1().jobs().inNamespace(NAMESPACE).withName(name).get() == null) {
+            for (TrialResource trial : trials(namespace)) {
+                String trialName = trial.getMetadata().getName();
+                if (handled.contains(trialName)
+                        || client.batch().v1().jobs().inNamespace(namespace).withName(trialName).get() == null) {
                     continue;
                 }
-                if (!stopping.isEmpty() && !isEarlyStopped(stopping.iterator().next())) {
+                if (!stopping.isEmpty() && !isEarlyStopped(namespace, stopping.iterator().next())) {
                     // the next suggestion request must see the stopped trial: complete others only after it
                     continue;
                 }
-                handled.add(name);
+                handled.add(trialName);
                 if (stopping.isEmpty()) {
-                    stopping.add(name);
-                    logs.report(name, List.of(new MetricLog("2024-01-01T00:00:01Z", "loss", "2.0"),
+                    stopping.add(trialName);
+                    logs.report(trialName, List.of(new MetricLog("2024-01-01T00:00:01Z", "loss", "2.0"),
                             new MetricLog("2024-01-01T00:00:02Z", "loss", "1.5")));
                 } else {
-                    logs.report(name, List.of(new MetricLog("2024-01-01T00:00:01Z", "loss", "0.5"),
+                    logs.report(trialName, List.of(new MetricLog("2024-01-01T00:00:01Z", "loss", "0.5"),
                             new MetricLog("2024-01-01T00:00:02Z", "loss", "0.4")));
-                    client.batch().v1().jobs().inNamespace(NAMESPACE).withName(name).editStatus(j -> {
+                    client.batch().v1().jobs().inNamespace(namespace).withName(trialName).editStatus(j -> {
                         j.setStatus(new JobStatusBuilder().addNewCondition().withType("Complete").withStatus("True")
                                 .endCondition().build());
                         return j;
                     });
                 }
             }
-            ExperimentStatus status = client.resources(ExperimentResource.class).inNamespace(NAMESPACE)
-                    .withName("stops").get().getStatus();
+            ExperimentStatus status = client.resources(ExperimentResource.class).inNamespace(namespace)
+                    .withName(name).get().getStatus();
             assertThat(status).isNotNull();
             assertThat(status.conditions).anySatisfy(c -> assertThat(c.type + ":" + c.reason)
                     .isEqualTo("Succeeded:ExperimentMaxTrialsReached"));
         });
+        return stopping.iterator().next();
+    }
+
+    @Test
+    void aTrialWhoseBestLossStaysAboveTheRule_isStoppedAndMarkedEarlyStopped_andItsJobDeletedUnlessRetained() {
+        client.resource(Resources.convert(ExperimentReader.read(EXPERIMENT), ExperimentResource.class)).create();
+        client.resource(Resources.convert(ExperimentReader.read(EXPERIMENT.replace("name: stops, namespace: team-es",
+                "name: keeps, namespace: team-es-retain").replace("    primaryContainerName: train",
+                        "    retain: true\n    primaryContainerName: train")),
+                ExperimentResource.class)).create();
+
+        String stopped = runToMaxTrials(NAMESPACE, "stops");
+        String retained = runToMaxTrials("team-es-retain", "keeps");
 
         ExperimentStatus status = client.resources(ExperimentResource.class).inNamespace(NAMESPACE).withName("stops")
                 .get().getStatus();
-        String stopped = stopping.iterator().next();
         assertThat(status.trialsEarlyStopped).isEqualTo(1);
         assertThat(status.earlyStoppedTrialList).containsExactly(stopped);
         assertThat(status.trialsSucceeded).isEqualTo(2);
@@ -136,14 +150,19 @@ class EarlyStoppingReconcilerTest {
                 .satisfies(m -> assertThat(m.min + "/" + m.latest).isEqualTo("1.5/1.5"));
         await("the early-stopped trial's Job is deleted (no retain)").atMost(WAIT).untilAsserted(
                 () -> assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).withName(stopped).get()).isNull());
-        assertThat(EarlyStoppingServersResource.EARLY_STOPPING.validations).singleElement()
-                .satisfies(v -> assertThat(v.getEarlyStopping().getAlgorithmSettings(0).getName())
+        assertThat(EarlyStoppingServersResource.EARLY_STOPPING.validations).as("once per experiment").hasSize(2)
+                .allSatisfy(v -> assertThat(v.getEarlyStopping().getAlgorithmSettings(0).getName())
                         .isEqualTo("min_trials_required"));
         assertThat(EarlyStoppingServersResource.EARLY_STOPPING.requests).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.getDbManagerAddress()).isEqualTo("db-manager.test:6790"));
-        assertThat(EarlyStoppingServersResource.EARLY_STOPPING.requests.get(
-                EarlyStoppingServersResource.EARLY_STOPPING.requests.size() - 1).getTrialsList())
+        List<GetEarlyStoppingRulesRequest> requests = EarlyStoppingServersResource.EARLY_STOPPING.requests.stream()
+                .filter(r -> r.getExperiment().getName().equals("stops")).toList();
+        assertThat(requests.get(requests.size() - 1).getTrialsList())
                 .extracting(t -> t.getName() + ":" + t.getStatus().getCondition())
                 .contains(stopped + ":EARLYSTOPPED");
+        assertThat(isEarlyStopped("team-es-retain", retained)).isTrue();
+        assertThat(client.batch().v1().jobs().inNamespace("team-es-retain").withName(retained).get())
+                .as("retainRun keeps the early-stopped trial's Job (the stopped one's without retain is gone)")
+                .isNotNull();
     }
 }
