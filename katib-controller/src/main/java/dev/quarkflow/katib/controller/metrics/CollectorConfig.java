@@ -13,9 +13,10 @@ import dev.quarkflow.katib.controller.engine.Json;
  * The {@code runtime.metricsCollectors[]} entries of upstream's {@code katib-config} ({@code kind}, {@code image},
  * {@code imagePullPolicy}, {@code resources}, {@code waitAllProcesses}) with upstream's defaults applied: pull policy
  * IfNotPresent, requests cpu 50m / memory 10Mi / ephemeral-storage 500Mi, limits cpu 500m / memory 100Mi /
- * ephemeral-storage 5Gi, a negative quantity removing that resource.
+ * ephemeral-storage 5Gi, a negative quantity removing that resource; and {@code init.controller.injectSecurityContext}
+ * (default false: the sidecar gets the pod's first container's securityContext when true).
  */
-public record CollectorConfig(Map<String, Entry> byKind) {
+public record CollectorConfig(Map<String, Entry> byKind, boolean injectSecurityContext) {
 
     public static final String CONFIG_MAP = "katib-config";
     public static final String CONFIG_KEY = "katib-config.yaml";
@@ -90,7 +91,8 @@ public record CollectorConfig(Map<String, Entry> byKind) {
                 entries.put(kind, new Entry(kind, image, policy, resources(node.path("resources")), wait));
             }
         }
-        return new CollectorConfig(entries);
+        JsonNode inject = root == null ? null : root.path("init").path("controller").path("injectSecurityContext");
+        return new CollectorConfig(entries, inject != null && inject.asBoolean(false));
     }
 
     public Optional<Entry> entry(String kind) {

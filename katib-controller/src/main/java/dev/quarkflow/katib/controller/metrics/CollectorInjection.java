@@ -120,6 +120,12 @@ public final class CollectorInjection {
         MetricsCollectorSpec collector = trial.spec.metricsCollector;
         ObjectNode sidecar = sidecar(trial, kind, settings);
         ObjectNode podSpec = (ObjectNode) template.get("spec");
+        JsonNode firstContainer = podSpec.path("containers").path(0);
+        if (settings.collectors().injectSecurityContext() && !MetricsCollectorSpec.CUSTOM.equals(kind)
+                && firstContainer.path("securityContext").isObject()) {
+            // upstream copies the pod's first container's securityContext (not the primary's); Custom is used as is
+            sidecar.set("securityContext", firstContainer.get("securityContext").deepCopy());
+        }
         ((ArrayNode) podSpec.get("containers")).add(sidecar);
         podSpec.put("shareProcessNamespace", true);
         String mountPath = mountPath(collector, kind);

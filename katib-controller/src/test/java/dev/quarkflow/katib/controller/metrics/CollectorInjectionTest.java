@@ -368,6 +368,29 @@ class CollectorInjectionTest {
     }
 
     @Test
+    void injectSecurityContext_copiesThePodsFirstContainerSecurityContext_intoTheSidecar() throws Exception {
+        Trial trial = trial("hp-tuning-random.yaml");
+        ((ObjectNode) trial.spec.runSpec.at("/spec/template/spec/containers/0")).putObject("securityContext")
+                .put("runAsUser", 1000).put("runAsNonRoot", true);
+        CollectorInjection.Settings injecting = new CollectorInjection.Settings(CollectorConfig.parse("""
+                init:
+                  controller:
+                    injectSecurityContext: true
+                runtime:
+                  metricsCollectors:
+                    - {kind: StdOut, image: collector:1}
+                """), "db:6789");
+
+        JsonNode on = CollectorInjection.inject(trial, trial.spec.runSpec, injecting).at("/spec/template");
+        JsonNode off = CollectorInjection.inject(trial, trial.spec.runSpec, SETTINGS).at("/spec/template");
+
+        assertThat(container(on, "metrics-logger-and-collector").path("securityContext"))
+                .isEqualTo(Json.MAPPER.readTree("{\"runAsUser\": 1000, \"runAsNonRoot\": true}"));
+        assertThat(container(off, "metrics-logger-and-collector").has("securityContext")).isFalse();
+        assertThat(CollectorConfig.upstreamDefault().injectSecurityContext()).isFalse();
+    }
+
+    @Test
     void katibConfig_appliesUpstreamsDefaults_andNegativeQuantitiesRemoveAResource() throws Exception {
         CollectorConfig config = CollectorConfig.parse("""
                 apiVersion: config.kubeflow.org/v1beta1
