@@ -26,28 +26,47 @@ import dev.quarkflow.pipelineengine.lineage.LineageRecorder;
  * writes the task once, e.g. a cache hit), except a CANCELED one, which the recorder reads differently for a task it
  * never saw start.
  * <p>
- * A container or importer that just started is held back for up to {@link #START_HOLD} before its start is written
- * (the calls behind it wait, so the order stays): a task that ends within that time is then written once, with
- * one {@code PutExecution} instead of two. The graph MLMD ends up with is the same; a short task's execution just
- * appears already ended, as a cache hit's does.
+ * A task's first start is held back (the calls behind it wait, so the order stays): a container's until its process
+ * started — upstream's driver creates the execution when the pod is created, not while the task waits for a slot —
+ * and then, like an importer's, for up to {@link #START_HOLD} more. A task that ends meanwhile is written once,
+ * with one {@code PutExecution} instead of two. The graph MLMD ends up with is the same; a short task's execution
+ * just appears already ended, as a cache hit's does. A cancel, the run's end or the engine's close releases every
+ * hold; retries are not held.
  */
 final class LineageQueue {
 
     private static final Logger LOG = Logger.getLogger(LineageQueue.class);
-    /** How long a task's start waits for its end before it is written on its own. */
+    /** How long a task's start waits for its end, once its process runs, before it is written on its own. */
     static final Duration START_HOLD = Duration.ofMillis(250);
 
     private static final class Call {
+        /** The task a replaceable call writes ({@code null}: never replaced). */
         final String taskId;
         Runnable work;
-        /** {@link System#nanoTime()} before which the call is not written (a start); 0: write at once. */
+        /** Not written before {@link #holdUntil}, or before the task's process started. */
+        boolean held;
+        boolean untilProcessStarts;
         long holdUntil;
 
-        Call(String taskId, Runnable work, long holdUntil) {
+        Call(String taskId, Runnable work) {
             this.taskId = taskId;
             this.work = work;
-            this.holdUntil = holdUntil;
         }
+
+        void holdFor(long nanos) {
+            held = true;
+            untilProcessStarts = false;
+            holdUntil = System.nanoTime() + nanos;
+        }
+
+        void release() {
+            held = false;
+            untilProcessStarts = false;
+        }
+    }
+
+    /** A note for {@link #flush()} rather than a call: a task's process started, or a task's holds end. */
+    private record Note(String taskId, boolean processStarted) {
     }
 
     private final String runId;
@@ -56,7 +75,7 @@ final class LineageQueue {
     private final long holdNanos;
     private final CompletableFuture<Void> recorded = new CompletableFuture<>();
     // Scheduler thread only.
-    private final List<Call> batch = new ArrayList<>();
+    private final List<Object> batch = new ArrayList<>();
     // Guarded by this.
     private final Deque<Call> waiting = new ArrayDeque<>();
     private final Map<String, Call> replaceable = new HashMap<>();
@@ -67,7 +86,7 @@ final class LineageQueue {
         this(runId, recorder, pool, START_HOLD);
     }
 
-    /** With another hold for starts (zero: written at once). */
+    /** With another hold for starts (zero: starts are written at once). */
     LineageQueue(String runId, LineageRecorder recorder, Executor pool, Duration startHold) {
         this.runId = runId;
         this.recorder = recorder;
@@ -76,18 +95,35 @@ final class LineageQueue {
     }
 
     void runStarted(LineageRecorder.RunInfo run) {
-        batch.add(new Call(null, () -> recorder.runStarted(run), 0));
+        batch.add(new Call(null, () -> recorder.runStarted(run)));
     }
 
-    void taskChanged(TaskSnapshot task, String cacheFingerprint) {
+    /**
+     * A task changed; {@code processRunning}: a container's process started already (its start is then held for
+     * {@link #START_HOLD} only).
+     */
+    void taskChanged(TaskSnapshot task, String cacheFingerprint, boolean processRunning) {
         boolean leaf = task.kind() == TaskKind.CONTAINER || task.kind() == TaskKind.IMPORTER;
-        boolean started = leaf && task.state() == TaskState.RUNNING && holdNanos > 0;
-        batch.add(new Call(leaf && task.state() != TaskState.CANCELED ? task.taskId() : null,
-                () -> recorder.taskChanged(runId, task, cacheFingerprint),
-                started ? Math.max(1, System.nanoTime() + holdNanos) : 0));
+        boolean canceled = task.state() == TaskState.CANCELED;
+        Call call = new Call(leaf && !canceled ? task.taskId() : null,
+                () -> recorder.taskChanged(runId, task, cacheFingerprint));
+        if (leaf && canceled) {
+            batch.add(new Note(task.taskId(), false)); // nothing of this task waits any longer
+        }
+        if (leaf && task.state() == TaskState.RUNNING && task.attempt() <= 1 && holdNanos > 0) {
+            call.holdFor(holdNanos);
+            call.untilProcessStarts = task.kind() == TaskKind.CONTAINER && !processRunning;
+        }
+        batch.add(call);
+    }
+
+    /** A container's process started: its held start waits {@link #START_HOLD} more at most. */
+    void processStarted(String taskId) {
+        batch.add(new Note(taskId, true));
     }
 
     void runFinished(RunState state) {
+        batch.add(new Note(null, false));
         batch.add(new Call(null, () -> {
             try {
                 recorder.runFinished(runId, state);
@@ -96,7 +132,7 @@ final class LineageQueue {
                     ended = true;
                 }
             }
-        }, 0));
+        }));
     }
 
     /** Hands the calls added since the last flush to the pool. Scheduler thread. */
@@ -106,12 +142,20 @@ final class LineageQueue {
         }
         boolean start;
         synchronized (this) {
-            for (Call call : batch) {
+            for (Object item : batch) {
+                if (item instanceof Note note) {
+                    noted(note);
+                    continue;
+                }
+                Call call = (Call) item;
                 Call earlier = call.taskId == null ? null : replaceable.get(call.taskId);
                 if (earlier != null) {
                     earlier.work = call.work;
-                    earlier.holdUntil = call.holdUntil;
-                    notifyAll(); // a held start may have become its task's end
+                    if (!(earlier.held && call.held)) { // a newer start never holds an older one longer
+                        earlier.held = call.held;
+                        earlier.untilProcessStarts = call.untilProcessStarts;
+                        earlier.holdUntil = call.holdUntil;
+                    }
                 } else {
                     waiting.addLast(call);
                     if (call.taskId != null) {
@@ -119,12 +163,29 @@ final class LineageQueue {
                     }
                 }
             }
+            notifyAll(); // a held start may have become its task's end, or been released
             start = !draining;
             draining = true;
         }
         batch.clear();
         if (start) {
             pool.execute(this::drain);
+        }
+    }
+
+    private void noted(Note note) {
+        if (note.taskId() == null) {
+            waiting.forEach(Call::release);
+            return;
+        }
+        Call call = replaceable.get(note.taskId());
+        if (call == null || !call.held) {
+            return;
+        }
+        if (!note.processStarted()) {
+            call.release();
+        } else if (call.untilProcessStarts) {
+            call.holdFor(holdNanos);
         }
     }
 
@@ -141,16 +202,22 @@ final class LineageQueue {
                     }
                     return;
                 }
-                long wait = next.holdUntil == 0 ? 0 : next.holdUntil - System.nanoTime();
-                if (holding && wait > 0) {
-                    try {
-                        TimeUnit.NANOSECONDS.timedWait(this, wait);
-                    } catch (InterruptedException e) {
-                        // the engine closes: write what is left without holding
-                        Thread.currentThread().interrupt();
-                        holding = false;
+                if (holding && next.held) {
+                    long wait = next.untilProcessStarts ? 0 : next.holdUntil - System.nanoTime();
+                    if (next.untilProcessStarts || wait > 0) {
+                        try {
+                            if (next.untilProcessStarts) {
+                                wait();
+                            } else {
+                                TimeUnit.NANOSECONDS.timedWait(this, wait);
+                            }
+                        } catch (InterruptedException e) {
+                            // the engine closes: write what is left without holding
+                            Thread.currentThread().interrupt();
+                            holding = false;
+                        }
+                        continue;
                     }
-                    continue;
                 }
                 waiting.pollFirst();
                 if (next.taskId != null) {

@@ -223,6 +223,9 @@ final class LocalRun implements RunHandle {
         LOG.debugf("started run=%s task=%s attempt=%d pid=%d", request.runId(), task.taskId(), task.attempt(),
                 process.pid());
         processes.put(task.taskId(), process);
+        // flushed here: the slot may have been freed by another run's work, which flushes that run's lineage only
+        lineage.processStarted(task.taskId());
+        lineage.flush();
         Duration timeout = task.timeout();
         if (!timeout.isZero()) {
             engine.scheduler.schedule(() -> {
@@ -299,7 +302,7 @@ final class LocalRun implements RunHandle {
         if (tasks.put(task.taskId(), task) == null) {
             taskOrder.add(task.taskId());
         }
-        lineage.taskChanged(changed, fingerprints.get(task.taskId()));
+        lineage.taskChanged(changed, fingerprints.get(task.taskId()), processes.containsKey(task.taskId()));
         notify("listener", () -> listener.onTaskChanged(request.runId(), task));
     }
 
