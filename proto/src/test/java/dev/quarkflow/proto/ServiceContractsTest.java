@@ -38,7 +38,7 @@ class ServiceContractsTest {
                 Arguments.of(EarlyStoppingGrpc.SERVICE_NAME, "api.v1.beta1.EarlyStopping", 3),
                 Arguments.of(DBManagerGrpc.SERVICE_NAME, "api.v1.beta1.DBManager", 3),
                 Arguments.of(GRPCInferenceServiceGrpc.SERVICE_NAME, "inference.GRPCInferenceService", 8),
-                Arguments.of(RunServiceGrpc.SERVICE_NAME, "kubeflow.pipelines.backend.api.v2beta1.RunService", 8),
+                Arguments.of(RunServiceGrpc.SERVICE_NAME, "kubeflow.pipelines.backend.api.v2beta1.RunService", 9),
                 Arguments.of(PipelineServiceGrpc.SERVICE_NAME, "kubeflow.pipelines.backend.api.v2beta1.PipelineService",
                         12),
                 Arguments.of(ExperimentServiceGrpc.SERVICE_NAME,
@@ -79,6 +79,9 @@ class ServiceContractsTest {
         assertThat(route(runs.findMethodByName("GetRun"))).isEqualTo("GET /apis/v2beta1/runs/{run_id} body=");
         assertThat(route(runs.findMethodByName("TerminateRun")))
                 .isEqualTo("POST /apis/v2beta1/runs/{run_id}:terminate body=");
+        // upstream 2.0-2.14's route; 2.15+ serve the same path by hand
+        assertThat(route(runs.findMethodByName("ReadArtifact")))
+                .isEqualTo("GET /apis/v2beta1/runs/{run_id}/nodes/{node_id}/artifacts/{artifact_name}:read body=");
     }
 
     private static String route(MethodDescriptor method) {
