@@ -1,6 +1,7 @@
 package dev.quarkflow.apiserver.backend;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import dev.quarkflow.apiserver.json.ProtoJson;
 import dev.quarkflow.apiserver.store.RunEntity;
 import dev.quarkflow.apiserver.store.RunStore;
 import dev.quarkflow.apiserver.store.StateChange;
+import dev.quarkflow.apiserver.store.TaskArtifact;
 import dev.quarkflow.common.error.QuarkflowException;
 import dev.quarkflow.proto.kfp.v2beta1.RunDetails;
 import dev.quarkflow.proto.kfp.v2beta1.RuntimeState;
@@ -45,6 +47,16 @@ public class RunStatusReporter {
      */
     @Transactional
     public void report(String runId, RuntimeState state, Optional<Status> error, Optional<RunDetails> details) {
+        report(runId, state, error, details, Optional.empty());
+    }
+
+    /**
+     * Also replaces the run's output artifacts (what ReadArtifact reads) when given: every artifact of every task
+     * known so far.
+     */
+    @Transactional
+    public void report(String runId, RuntimeState state, Optional<Status> error, Optional<RunDetails> details,
+            Optional<List<OutputArtifact>> artifacts) {
         RunEntity run = store.find(runId).orElseThrow(() -> QuarkflowException.notFound("run_id",
                 "Run " + runId + " not found"));
         long now = clock.instant().getEpochSecond();
@@ -62,6 +74,10 @@ public class RunStatusReporter {
             run.errorMessage = status.getMessage();
         });
         details.ifPresent(d -> run.runDetails = ProtoJson.print(d));
+        artifacts.ifPresent(list -> {
+            run.artifacts.clear();
+            list.forEach(a -> run.artifacts.add(new TaskArtifact(a.taskId(), a.taskPath(), a.name(), a.uri())));
+        });
         if (TERMINAL.contains(state) && run.finishedAt == 0) {
             run.finishedAt = now;
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.OptionalInt;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -39,11 +40,22 @@ public interface ApiServerConfig {
 
     PipelineUrl pipelineUrl();
 
+    Artifacts artifacts();
+
     @WithDefault("unknown")
     String commitSha();
 
     @WithDefault("unknown")
     String tagName();
+
+    /** ReadArtifact. */
+    interface Artifacts {
+        /**
+         * The largest artifact a gRPC ReadArtifact answers (the response carries it whole); REST streams any size.
+         */
+        @WithDefault("4000K")
+        MemorySize grpcMaxSize();
+    }
 
     /** Guards for CreatePipelineVersion's {@code package_url}. */
     interface PipelineUrl {

@@ -1,20 +1,30 @@
 package dev.quarkflow.apiserver.grpc;
 
+import java.io.IOException;
+
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
 
+import dev.quarkflow.apiserver.config.ApiServerConfig;
 import dev.quarkflow.apiserver.list.ListParams;
+import dev.quarkflow.apiserver.service.ArtifactContent;
 import dev.quarkflow.apiserver.service.RunApi;
+import dev.quarkflow.apiserver.service.RunArtifactApi;
+import dev.quarkflow.common.error.QuarkflowException;
 import dev.quarkflow.proto.kfp.v2beta1.ArchiveRunRequest;
 import dev.quarkflow.proto.kfp.v2beta1.CreateRunRequest;
 import dev.quarkflow.proto.kfp.v2beta1.DeleteRunRequest;
 import dev.quarkflow.proto.kfp.v2beta1.GetRunRequest;
 import dev.quarkflow.proto.kfp.v2beta1.ListRunsRequest;
 import dev.quarkflow.proto.kfp.v2beta1.ListRunsResponse;
+import dev.quarkflow.proto.kfp.v2beta1.ReadArtifactRequest;
+import dev.quarkflow.proto.kfp.v2beta1.ReadArtifactResponse;
 import dev.quarkflow.proto.kfp.v2beta1.RetryRunRequest;
 import dev.quarkflow.proto.kfp.v2beta1.Run;
 import dev.quarkflow.proto.kfp.v2beta1.RunServiceGrpc;
 import dev.quarkflow.proto.kfp.v2beta1.TerminateRunRequest;
 import dev.quarkflow.proto.kfp.v2beta1.UnarchiveRunRequest;
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -25,9 +35,13 @@ import io.smallrye.common.annotation.Blocking;
 public class RunGrpcService extends RunServiceGrpc.RunServiceImplBase {
 
     private final RunApi api;
+    private final RunArtifactApi artifacts;
+    private final ApiServerConfig config;
 
-    RunGrpcService(RunApi api) {
+    RunGrpcService(RunApi api, RunArtifactApi artifacts, ApiServerConfig config) {
         this.api = api;
+        this.artifacts = artifacts;
+        this.config = config;
     }
 
     @Override
@@ -59,6 +73,24 @@ public class RunGrpcService extends RunServiceGrpc.RunServiceImplBase {
     @Override
     public void deleteRun(DeleteRunRequest request, StreamObserver<Empty> observer) {
         GrpcCalls.empty(observer, () -> api.delete(request.getRunId()));
+    }
+
+    /** The artifact whole in one message, so bounded by {@code artifacts.grpc-max-size}; REST streams any size. */
+    @Override
+    public void readArtifact(ReadArtifactRequest request, StreamObserver<ReadArtifactResponse> observer) {
+        GrpcCalls.unary(observer, () -> {
+            RunArtifactApi.ArtifactFile artifact = artifacts.locate(request.getRunId(), request.getNodeId(),
+                    request.getArtifactName());
+            try {
+                return ReadArtifactResponse.newBuilder().setData(ByteString.copyFrom(
+                        ArtifactContent.read(artifact, config.artifacts().grpcMaxSize().asLongValue()))).build();
+            } catch (ArtifactContent.TooLargeException e) {
+                throw Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()).asRuntimeException();
+            } catch (IOException e) {
+                throw QuarkflowException.notFound("artifact_name", "The content of artifact " + artifact.uri()
+                        + " cannot be read: " + e.getMessage());
+            }
+        });
     }
 
     @Override

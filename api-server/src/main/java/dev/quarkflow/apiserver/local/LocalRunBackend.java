@@ -1,5 +1,6 @@
 package dev.quarkflow.apiserver.local;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.quarkflow.apiserver.backend.OutputArtifact;
 import dev.quarkflow.apiserver.backend.RunBackend;
 import dev.quarkflow.apiserver.backend.RunStatusReporter;
 import dev.quarkflow.apiserver.backend.RunSubmission;
@@ -26,6 +28,7 @@ import dev.quarkflow.pipelineengine.api.RunRequest;
 import dev.quarkflow.pipelineengine.api.TaskLogs;
 import dev.quarkflow.pipelineengine.domain.CompiledPipeline;
 import dev.quarkflow.pipelineengine.lineage.LineageRecorder;
+import dev.quarkflow.pipelineengine.local.ArtifactPaths;
 import dev.quarkflow.pipelineengine.local.LocalEngineConfig;
 import dev.quarkflow.pipelineengine.local.LocalRunEngine;
 import dev.quarkflow.proto.kfp.v2beta1.RuntimeState;
@@ -141,6 +144,20 @@ public class LocalRunBackend implements RunBackend {
                 .flatMap(id -> engine().run(tracked.engineRunId()).flatMap(h -> h.logs(id)));
     }
 
+    /**
+     * The local file or folder of an artifact URI, where the engine's tasks read and write it: paths and
+     * {@code file://} as they are, object-store URIs under the engine's mounts ({@code <work-dir>/mounts}, see
+     * {@link ArtifactPaths}).
+     */
+    public Path localPath(String uri) {
+        return Path.of(new ArtifactPaths(mountRoot()).localPath(uri));
+    }
+
+    /** Where the engine keeps object-store artifacts ({@code LocalRunEngine}'s mounts). */
+    public Path mountRoot() {
+        return config.local().workDir().toAbsolutePath().resolve("mounts");
+    }
+
     /** Whether this process executes (or executed) the run, so that its tasks are known. */
     public boolean knows(String runId) {
         return runs.containsKey(runId);
@@ -174,13 +191,19 @@ public class LocalRunBackend implements RunBackend {
             return;
         }
         RunProgress.View view = tracked.progress().view();
-        reportQuietly(runId, view.state(), view.error().map(TaskDetails::error), Optional.of(view.details()));
+        reportQuietly(runId, view.state(), view.error().map(TaskDetails::error), Optional.of(view.details()),
+                view.artifacts());
     }
 
     private void reportQuietly(String runId, RuntimeState state, Optional<com.google.rpc.Status> error,
             Optional<dev.quarkflow.proto.kfp.v2beta1.RunDetails> details) {
+        reportQuietly(runId, state, error, details, Optional.empty());
+    }
+
+    private void reportQuietly(String runId, RuntimeState state, Optional<com.google.rpc.Status> error,
+            Optional<dev.quarkflow.proto.kfp.v2beta1.RunDetails> details, Optional<List<OutputArtifact>> artifacts) {
         try {
-            reporter.report(runId, state, error, details);
+            reporter.report(runId, state, error, details, artifacts);
         } catch (QuarkflowException e) {
             LOG.debugf("run state not recorded run_id=%s: %s", runId, e.getMessage());
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.quarkflow.apiserver.backend.OutputArtifact;
 import dev.quarkflow.pipelineengine.api.RunLineage;
 import dev.quarkflow.pipelineengine.api.RunListener;
 import dev.quarkflow.pipelineengine.domain.RunState;
@@ -23,8 +24,13 @@ import dev.quarkflow.proto.kfp.v2beta1.RuntimeState;
  */
 final class RunProgress implements RunListener {
 
-    /** A consistent picture of the run for the API. */
-    record View(RuntimeState state, Optional<String> error, RunDetails details) {
+    /**
+     * A consistent picture of the run for the API.
+     *
+     * @param artifacts the tasks' output artifacts when they changed since the previous view, empty otherwise
+     */
+    record View(RuntimeState state, Optional<String> error, RunDetails details,
+            Optional<List<OutputArtifact>> artifacts) {
     }
 
     private final String apiRunId;
@@ -38,6 +44,7 @@ final class RunProgress implements RunListener {
     private final Map<String, TaskSnapshot> tasks = new LinkedHashMap<>();
     private final Map<String, TaskTimeline> timelines = new LinkedHashMap<>();
     private RunLineage lineage;
+    private List<OutputArtifact> viewedArtifacts = List.of();
 
     RunProgress(String apiRunId, Clock clock, Runnable changed) {
         this.apiRunId = apiRunId;
@@ -91,7 +98,12 @@ final class RunProgress implements RunListener {
                 : state.runtimeState();
         RunDetails details = TaskDetails.of(apiRunId, new ArrayList<>(tasks.values()), Map.copyOf(timelines),
                 lineage);
-        return new View(apiState, state == RunState.FAILED ? Optional.ofNullable(error) : Optional.empty(), details);
+        List<OutputArtifact> artifacts = TaskDetails.artifacts(new ArrayList<>(tasks.values()));
+        Optional<List<OutputArtifact>> changedArtifacts = artifacts.equals(viewedArtifacts) ? Optional.empty()
+                : Optional.of(artifacts);
+        viewedArtifacts = artifacts;
+        return new View(apiState, state == RunState.FAILED ? Optional.ofNullable(error) : Optional.empty(), details,
+                changedArtifacts);
     }
 
     /** The engine task id (path) of a task known by its task id in the API (UUID) or by its path. */

@@ -1,14 +1,17 @@
 package dev.quarkflow.apiserver.local;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.google.protobuf.Timestamp;
 import com.google.rpc.Code;
 import com.google.rpc.Status;
 
+import dev.quarkflow.apiserver.backend.OutputArtifact;
 import dev.quarkflow.pipelineengine.api.RunLineage;
 import dev.quarkflow.pipelineengine.domain.TaskSnapshot;
 import dev.quarkflow.proto.kfp.v2beta1.PipelineTaskDetail;
@@ -68,6 +71,20 @@ final class TaskDetails {
             details.addTaskDetails(detail);
         }
         return details.build();
+    }
+
+    /**
+     * Every output artifact with a URI of every task, tasks in the given order, outputs by name, each output's
+     * artifacts in their order (DAG outputs name their producers' artifacts, cache hits the cached ones).
+     */
+    static List<OutputArtifact> artifacts(List<TaskSnapshot> tasks) {
+        List<OutputArtifact> artifacts = new ArrayList<>();
+        for (TaskSnapshot task : tasks) {
+            new TreeMap<>(task.outputArtifacts()).forEach((name, list) -> list.stream()
+                    .filter(a -> !a.getUri().isEmpty())
+                    .forEach(a -> artifacts.add(new OutputArtifact(task.taskUuid(), task.taskId(), name, a.getUri()))));
+        }
+        return List.copyOf(artifacts);
     }
 
     /** The name upstream's UI shows: {@code taskInfo.name}, else the task key, else its id. */

@@ -22,7 +22,8 @@ import io.grpc.Status;
 
 /**
  * Maps errors once to upstream's REST bodies: the gateway's {@code {error, code, message, details}} with the HTTP
- * status grpc-gateway derives from the gRPC code, and the upload endpoints' {@code {error_message, error_details}}.
+ * status grpc-gateway derives from the gRPC code, and the hand-written endpoints' (upload, ReadArtifact)
+ * {@code {error_message, error_details}}.
  */
 public class ApiErrors {
 
@@ -51,7 +52,8 @@ public class ApiErrors {
     }
 
     static Response respond(int httpStatus, Status.Code code, String message, UriInfo uri) {
-        Struct body = uri.getPath().contains(UPLOAD_PATH) ? uploadBody(message) : gatewayBody(code, message);
+        Struct body = uri.getPath().contains(UPLOAD_PATH) || ArtifactReads.isRead(uri.getPath()) ? handlerBody(message)
+                : gatewayBody(code, message);
         return Response.status(httpStatus).type(MediaType.APPLICATION_JSON).entity(ProtoJson.print(body)).build();
     }
 
@@ -70,7 +72,7 @@ public class ApiErrors {
                 .build();
     }
 
-    private static Struct uploadBody(String message) {
+    private static Struct handlerBody(String message) {
         return Struct.newBuilder()
                 .putFields("error_message", text(message))
                 .putFields("error_details", text(message))

@@ -10,11 +10,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import com.google.protobuf.Empty;
 
 import dev.quarkflow.apiserver.json.ProtoJson;
 import dev.quarkflow.apiserver.service.RunApi;
+import dev.quarkflow.apiserver.service.RunArtifactApi;
 import dev.quarkflow.proto.kfp.v2beta1.Run;
 
 /** RunService over REST. */
@@ -26,9 +28,11 @@ public class RunResource {
     private static final String EMPTY = ProtoJson.print(Empty.getDefaultInstance());
 
     private final RunApi api;
+    private final RunArtifactApi artifacts;
 
-    RunResource(RunApi api) {
+    RunResource(RunApi api, RunArtifactApi artifacts) {
         this.api = api;
+        this.artifacts = artifacts;
     }
 
     @POST
@@ -48,6 +52,14 @@ public class RunResource {
             @QueryParam("sort_by") String sortBy, @QueryParam("filter") String filter) {
         return ProtoJson.print(api.list(Query.text(namespace), Query.text(experimentId),
                 Query.list(pageToken, pageSize, sortBy, filter)));
+    }
+
+    /** ReadArtifact: {@code GET /runs/{run_id}/nodes/{node_id}/artifacts/{artifact_name}:read}. */
+    @GET
+    @Path("/{run_id}/nodes/{node_id}/artifacts/{artifact_name}")
+    public Response readArtifact(@PathParam("run_id") String runId, @PathParam("node_id") String nodeId,
+            @PathParam("artifact_name") String nameAndVerb) {
+        return ArtifactReads.read(artifacts, runId, nodeId, nameAndVerb);
     }
 
     /** Custom methods ({@code POST /{id}:verb}); JAX-RS cannot tell {@code {id}:verb} from {@code {id}}. */

@@ -201,7 +201,7 @@ public class RunApi {
     }
 
     /** A run a request names by id; in multi-user mode one without a namespace cannot be used. */
-    private RunEntity run(String id) {
+    RunEntity run(String id) {
         RunEntity run = store.find(id).orElseThrow(() -> QuarkflowException.notFound("run_id", "Run " + id
                 + " not found"));
         namespaces.require(run.namespace, "run_id", Namespaces.RUN_EMPTY);

@@ -60,4 +60,9 @@ public class RunEntity {
     @CollectionTable(name = "run_state_history", joinColumns = @JoinColumn(name = "run_id"))
     @OrderColumn(name = "seq")
     public List<StateChange> stateHistory = new ArrayList<>();
+    /** The output artifacts of the run's tasks (ReadArtifact); lazy, so lists never load them. */
+    @ElementCollection
+    @CollectionTable(name = "run_artifacts", joinColumns = @JoinColumn(name = "run_id"))
+    @OrderColumn(name = "seq")
+    public List<TaskArtifact> artifacts = new ArrayList<>();
 }

@@ -2,6 +2,7 @@ package dev.quarkflow.apiserver.rest;
 
 import static dev.quarkflow.apiserver.rest.Api.BASE;
 import static dev.quarkflow.apiserver.rest.Api.json;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.quarkflow.common.testing.SharedFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -91,6 +93,63 @@ class ListEndpointsTest {
                 .extract().jsonPath();
 
         assertThat(page.getList("pipelines.name")).containsExactly("tagged-" + tag);
+    }
+
+    @Test
+    void totalSize_countsEveryMatchingRow_onEveryPage_ofEveryList() {
+        String tag = "total-" + UUID.randomUUID();
+        String experimentId = json().body(Map.of("display_name", tag + "-experiment")).post(BASE + "/experiments")
+                .then().statusCode(200).extract().path("experiment_id");
+        String pipelineId = Api.uploadCorpus("hello_world.yaml", tag + "-versioned").then().statusCode(200)
+                .extract().path("pipeline_id");
+        Map<String, Object> spec = Specs.corpus("hello_world.yaml");
+        for (int i = 0; i < 5; i++) {
+            createExperiment(tag + "-" + i);
+            json().body(Map.of("name", tag + "-" + i)).post(BASE + "/pipelines").then().statusCode(200);
+            given().multiPart("uploadfile", "v.yaml", Api.bytes(SharedFixtures.conformance("kfp")
+                    .resolve("hello_world.yaml"))).queryParam("name", tag + "-x" + i)
+                    .queryParam("pipelineid", pipelineId).post(BASE + "/pipelines/upload_version").then()
+                    .statusCode(200);
+            json().body(Map.of("display_name", tag + "-" + i, "experiment_id", experimentId, "pipeline_spec", spec))
+                    .post(BASE + "/runs").then().statusCode(200);
+            json().body(Map.of("display_name", tag + "-" + i, "experiment_id", experimentId, "max_concurrency", "1",
+                    "mode", "DISABLE", "trigger", Map.of("cron_schedule", Map.of("cron", "0 0 0 * * *")),
+                    "pipeline_spec", spec)).post(BASE + "/recurringruns").then().statusCode(200);
+        }
+        // one row that matches the scope but not the filter, in each list
+        json().body(Map.of("display_name", "other-" + tag.hashCode(), "experiment_id", experimentId,
+                "pipeline_spec", spec)).post(BASE + "/runs").then().statusCode(200);
+
+        assertThat(totals("/experiments", "experiments", "name", tag, Map.of())).containsExactly(6, 6, 6);
+        assertThat(totals("/pipelines", "pipelines", "name", tag, Map.of())).containsExactly(6, 6, 6);
+        assertThat(totals("/pipelines/" + pipelineId + "/versions", "pipeline_versions", "name", tag + "-x",
+                Map.of())).containsExactly(5, 5, 5);
+        assertThat(totals("/runs", "runs", "display_name", tag, Map.of("experiment_id", experimentId)))
+                .containsExactly(5, 5, 5);
+        assertThat(totals("/recurringruns", "recurringRuns", "display_name", tag,
+                Map.of("experiment_id", experimentId))).containsExactly(5, 5, 5);
+    }
+
+    /**
+     * Pages through a list filtered by a substring, 2 rows a page, and returns each page's {@code total_size},
+     * checking that the pages together hold that many rows.
+     */
+    private static List<Integer> totals(String path, String key, String field, String substring,
+            Map<String, String> scope) {
+        String filter = "{\"predicates\":[{\"key\":\"" + field + "\",\"operation\":\"IS_SUBSTRING\","
+                + "\"string_value\":\"" + substring + "\"}]}";
+        List<Integer> totals = new ArrayList<>();
+        int rows = 0;
+        String token = "";
+        do {
+            JsonPath page = json().queryParams(scope).queryParam("page_size", 2).queryParam("filter", filter)
+                    .queryParam("page_token", token).get(BASE + path).then().statusCode(200).extract().jsonPath();
+            totals.add(page.getInt("total_size"));
+            rows += page.getList(key).size();
+            token = page.getString("next_page_token");
+        } while (token != null);
+        assertThat(rows).as("rows of %s", path).isEqualTo(totals.get(0));
+        return totals;
     }
 
     private static void createExperiment(String name) {

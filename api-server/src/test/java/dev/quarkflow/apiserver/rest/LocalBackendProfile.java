@@ -18,7 +18,9 @@ public class LocalBackendProfile implements QuarkusTestProfile {
                 "quarkus.datasource.h2.jdbc.url", "jdbc:h2:mem:kfp-local;DB_CLOSE_DELAY=-1",
                 "quarkflow.data-dir", "target/local-backend-data",
                 "quarkflow.api-server.local.max-parallel-tasks", "4",
-                "quarkflow.api-server.recurring-runs.poll-interval", "1s");
+                "quarkflow.api-server.recurring-runs.poll-interval", "1s",
+                // small, so that RunArtifactsTest exceeds it with a 200 kB artifact
+                "quarkflow.api-server.artifacts.grpc-max-size", "64K");
     }
 
     @Override
