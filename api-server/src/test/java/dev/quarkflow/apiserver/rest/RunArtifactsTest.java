@@ -12,6 +12,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -72,6 +74,7 @@ class RunArtifactsTest {
         byte[] big = restRead(BASE, runId, node, "big");
 
         assertThat(model).isEqualTo(MODEL);
+        assertThat(restRead(BASE, runId, TASK, "model")).as("the node by its engine task path").isEqualTo(MODEL);
         assertThat(entries(folder)).containsExactly(
                 Map.entry("checkpoints/", ""), Map.entry("checkpoints/epoch-1.txt", "one\n"),
                 Map.entry("checkpoints/sub/", ""), Map.entry("checkpoints/sub/epoch-2.txt", "two\n"));
@@ -122,6 +125,35 @@ class RunArtifactsTest {
             assertThat(s.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
             assertThat(s.getDescription()).startsWith("node_id:");
         });
+    }
+
+    @Test
+    void importedFileOutsideThePipelineRoot_isNotRead() throws IOException {
+        Path outside = Files.writeString(Path.of("target", "outside-" + UUID.randomUUID() + ".txt"), "secret")
+                .toAbsolutePath();
+        Map<String, Object> type = Map.of("schemaTitle", "system.Dataset", "schemaVersion", "0.0.1");
+        Map<String, Object> spec = Map.of(
+                "components", Map.of("comp-importer", Map.of("executorLabel", "exec-importer",
+                        "inputDefinitions", Map.of("parameters", Map.of("uri", Map.of("parameterType", "STRING"))),
+                        "outputDefinitions", Map.of("artifacts", Map.of("artifact", Map.of("artifactType", type))))),
+                "deploymentSpec", Map.of("executors", Map.of("exec-importer", Map.of("importer", Map.of(
+                        "artifactUri", Map.of("runtimeParameter", "uri"), "typeSchema", type)))),
+                "pipelineInfo", Map.of("name", "importer-outside"),
+                "root", Map.of("dag", Map.of("tasks", Map.of("importer", Map.of(
+                        "componentRef", Map.of("name", "comp-importer"),
+                        "inputs", Map.of("parameters", Map.of("uri", Map.of("runtimeValue",
+                                Map.of("constant", outside.toString())))),
+                        "taskInfo", Map.of("name", "importer"))))),
+                "schemaVersion", "2.1.0", "sdkVersion", "kfp-2.13.0");
+        String runId = json().body(Map.of("display_name", "importer", "pipeline_spec", spec)).post(BASE + "/runs")
+                .then().statusCode(200).extract().path("run_id");
+        String node = (String) task(awaitState(runId, "SUCCEEDED"), "importer").get("task_id");
+
+        String message = given().get(BASE + "/runs/" + runId + "/nodes/" + node + "/artifacts/artifact:read").then()
+                .statusCode(400).extract().path("error_message");
+
+        assertThat(message).startsWith("artifact_name:").contains(outside.toString(), "pipeline root");
+        assertThat(grpcError(runId, node, "artifact").getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     }
 
     /**
