@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.quarkflow.katib.controller.engine.Json;
 import dev.quarkflow.katib.controller.engine.KatibNames;
+import dev.quarkflow.katib.controller.model.AlgorithmSpec;
 import dev.quarkflow.katib.controller.model.EarlyStoppingRule;
 import dev.quarkflow.katib.controller.model.MetricsCollectorSpec;
 import dev.quarkflow.katib.controller.model.MetricsCollectorSpec.FileSystemPath;
@@ -46,6 +47,9 @@ public final class CollectorInjection {
     public static final String METRICS_VOLUME = "metrics-volume";
     public static final String TRAINING_COMPLETED = "completed";
     public static final String TRAINING_EARLY_STOPPED = "early-stopped";
+    public static final String SUGGESTION_VOLUME = "suggestion-volume";
+    /** The algorithm setting that asks for the suggestion volume in trials. */
+    public static final String SUGGESTION_TRIAL_DIR = "suggestion_trial_dir";
 
     private static final Set<String> WRAPPED_KINDS = Set.of(MetricsCollectorSpec.STDOUT, MetricsCollectorSpec.FILE,
             MetricsCollectorSpec.TF_EVENT);
@@ -57,11 +61,29 @@ public final class CollectorInjection {
      * What the injection needs besides the trial: collector images, the DBManager address given to collectors and,
      * for trials with early-stopping rules, the early-stopping service ({@code <suggestion>-<algorithm>.<ns>:6788}).
      */
-    public record Settings(CollectorConfig collectors, String dbManagerAddress, String earlyStoppingAddress) {
+    public record Settings(CollectorConfig collectors, String dbManagerAddress, String earlyStoppingAddress,
+            SuggestionVolume suggestionVolume) {
 
-        /** Without early stopping: collectors and the DBManager address. */
+        /** Without early stopping and suggestion volume: collectors and the DBManager address. */
         public Settings(CollectorConfig collectors, String dbManagerAddress) {
-            this(collectors, dbManagerAddress, null);
+            this(collectors, dbManagerAddress, null, null);
+        }
+    }
+
+    /**
+     * The Suggestion's claim ({@code <suggestion>-<algorithm>}) mounted into the primary container of primary pods at
+     * the algorithm's {@code suggestion_trial_dir}, sub-path {@code <experiment>/<trial>} (PBT's checkpoints).
+     */
+    public record SuggestionVolume(String claimName, String mountPath) {
+
+        /** @return the volume when the algorithm settings hold a non-empty {@code suggestion_trial_dir}, else null */
+        public static SuggestionVolume of(String claimName, AlgorithmSpec algorithm) {
+            if (algorithm == null) {
+                return null;
+            }
+            return algorithm.algorithmSettingsOrEmpty().stream()
+                    .filter(s -> SUGGESTION_TRIAL_DIR.equals(s.name) && s.value != null && !s.value.isEmpty())
+                    .findFirst().map(s -> new SuggestionVolume(claimName, s.value)).orElse(null);
         }
     }
 
@@ -127,6 +149,16 @@ public final class CollectorInjection {
             sidecar.set("securityContext", firstContainer.get("securityContext").deepCopy());
         }
         ((ArrayNode) podSpec.get("containers")).add(sidecar);
+        SuggestionVolume suggestionVolume = settings.suggestionVolume();
+        if (suggestionVolume != null) {
+            String experiment = trial.metadata.labels == null ? ""
+                    : trial.metadata.labels.getOrDefault(KatibNames.LABEL_EXPERIMENT, "");
+            array(primary, "volumeMounts").addObject().put("name", SUGGESTION_VOLUME)
+                    .put("mountPath", suggestionVolume.mountPath())
+                    .put("subPath", experiment.isEmpty() ? trial.name() : experiment + "/" + trial.name());
+            array(podSpec, "volumes").addObject().put("name", SUGGESTION_VOLUME).putObject("persistentVolumeClaim")
+                    .put("claimName", suggestionVolume.claimName());
+        }
         podSpec.put("shareProcessNamespace", true);
         String mountPath = mountPath(collector, kind);
         if (mountPath.isEmpty()) {

@@ -20,6 +20,7 @@ import dev.quarkflow.katib.controller.metrics.CollectorInjection;
 import dev.quarkflow.katib.controller.metrics.MetricLog;
 import dev.quarkflow.katib.controller.metrics.ObservationCalculator;
 import dev.quarkflow.katib.controller.model.MetricsCollectorSpec;
+import dev.quarkflow.katib.controller.model.Suggestion;
 import dev.quarkflow.katib.controller.model.Trial;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
@@ -80,7 +81,7 @@ public class TrialReconciler implements Reconciler<TrialResource>, Cleaner<Trial
         if (deployed == null) {
             ObjectNode runSpec;
             try {
-                runSpec = CollectorInjection.inject(trial, trial.spec.runSpec, collectorSettings());
+                runSpec = CollectorInjection.inject(trial, trial.spec.runSpec, collectorSettings(trial));
             } catch (CollectorInjection.InjectionException | CollectorConfig.ConfigException e) {
                 TrialStates.apply(trial, new JobStatus(JobStatus.Condition.FAILED, INJECTION_FAILED, e.getMessage()),
                         now);
@@ -134,14 +135,29 @@ public class TrialReconciler implements Reconciler<TrialResource>, Cleaner<Trial
         return true;
     }
 
-    /** katib-config's metrics collectors (upstream's stock ones without the ConfigMap) and the DBManager address. */
-    private CollectorInjection.Settings collectorSettings() throws CollectorConfig.ConfigException {
+    /**
+     * katib-config's metrics collectors (upstream's stock ones without the ConfigMap), the DBManager address and the
+     * suggestion volume when the trial's Suggestion (named after its experiment) asks for one.
+     */
+    private CollectorInjection.Settings collectorSettings(Trial trial) throws CollectorConfig.ConfigException {
         ConfigMap katibConfig = client.configMaps().inNamespace(config.katibConfigNamespace())
                 .withName(CollectorConfig.CONFIG_MAP).get();
         String yaml = katibConfig == null || katibConfig.getData() == null ? null
                 : katibConfig.getData().get(CollectorConfig.CONFIG_KEY);
         CollectorConfig collectors = yaml == null ? CollectorConfig.upstreamDefault() : CollectorConfig.parse(yaml);
-        return new CollectorInjection.Settings(collectors, config.dbManagerAddress());
+        return new CollectorInjection.Settings(collectors, config.dbManagerAddress(), null, suggestionVolume(trial));
+    }
+
+    private CollectorInjection.SuggestionVolume suggestionVolume(Trial trial) {
+        String experiment = trial.metadata.labels == null ? null : trial.metadata.labels.get(KatibNames.LABEL_EXPERIMENT);
+        SuggestionResource resource = experiment == null ? null
+                : client.resources(SuggestionResource.class).inNamespace(trial.metadata.namespace).withName(experiment)
+                        .get();
+        if (resource == null || resource.getSpec() == null || resource.getSpec().algorithm == null) {
+            return null;
+        }
+        Suggestion suggestion = Resources.convert(resource, Suggestion.class);
+        return CollectorInjection.SuggestionVolume.of(SuggestionComposer.name(suggestion), suggestion.spec.algorithm);
     }
 
     private static boolean isPush(Trial trial) {

@@ -177,7 +177,7 @@ class CollectorInjectionTest {
         trial.spec.earlyStoppingRules = List.of(rule);
 
         JsonNode template = CollectorInjection.inject(trial, trial.spec.runSpec, new CollectorInjection.Settings(
-                CollectorConfig.upstreamDefault(), "db:6789", "random-exp-medianstop.team-a:6788")).at("/spec/template");
+                CollectorConfig.upstreamDefault(), "db:6789", "random-exp-medianstop.team-a:6788", null)).at("/spec/template");
 
         JsonNode wrapped = container(template, "training-container");
         assertThat(texts(wrapped.path("command"))).containsExactly("bash", "-c");
@@ -388,6 +388,35 @@ class CollectorInjectionTest {
                 .isEqualTo(Json.MAPPER.readTree("{\"runAsUser\": 1000, \"runAsNonRoot\": true}"));
         assertThat(container(off, "metrics-logger-and-collector").has("securityContext")).isFalse();
         assertThat(CollectorConfig.upstreamDefault().injectSecurityContext()).isFalse();
+    }
+
+    @Test
+    void suggestionTrialDir_mountsTheSuggestionClaim_intoThePrimaryContainer_underExperimentAndTrial()
+            throws Exception {
+        Trial trial = trial("hp-tuning-simple-pbt.yaml");
+        Experiment pbt = ExperimentReader.read(SharedFixtures.conformance("crs/kubeflow.org-experiment")
+                .resolve("hp-tuning-simple-pbt.yaml"));
+        CollectorInjection.SuggestionVolume volume = CollectorInjection.SuggestionVolume.of("simple-pbt-pbt",
+                pbt.spec.algorithm);
+        CollectorInjection.Settings settings = new CollectorInjection.Settings(CollectorConfig.upstreamDefault(),
+                "db:6789", null, volume);
+
+        JsonNode template = CollectorInjection.inject(trial, trial.spec.runSpec, settings).at("/spec/template");
+
+        assertThat(volume).isEqualTo(new CollectorInjection.SuggestionVolume("simple-pbt-pbt",
+                "/var/log/katib/checkpoints/"));
+        assertThat(template.at("/spec/volumes")).isEqualTo(Json.MAPPER.readTree("""
+                [{"name": "suggestion-volume", "persistentVolumeClaim": {"claimName": "simple-pbt-pbt"}},
+                 {"name": "metrics-volume", "emptyDir": {}}]"""));
+        JsonNode primary = container(template, trial.spec.primaryContainerName);
+        assertThat(primary.path("volumeMounts").get(0)).isEqualTo(Json.MAPPER.readTree("""
+                {"name": "suggestion-volume", "mountPath": "/var/log/katib/checkpoints/",
+                 "subPath": "simple-pbt/%s"}""".formatted(trial.name())));
+        assertThat(container(template, "metrics-logger-and-collector").path("volumeMounts")
+                .findValuesAsText("name")).containsExactly("metrics-volume");
+        assertThat(CollectorInjection.SuggestionVolume.of("random-random", ExperimentReader.read(SharedFixtures
+                .conformance("crs/kubeflow.org-experiment").resolve("hp-tuning-random.yaml")).spec.algorithm))
+                .as("no suggestion_trial_dir, no volume").isNull();
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.quarkflow.katib.controller.engine.ExperimentDefaults;
 import dev.quarkflow.katib.controller.engine.ExperimentReader;
 import dev.quarkflow.katib.controller.engine.TemplateSource;
 import dev.quarkflow.katib.controller.engine.TrialFactory;
+import dev.quarkflow.katib.controller.model.AlgorithmSpec;
 import dev.quarkflow.katib.controller.model.Condition;
 import dev.quarkflow.katib.controller.model.Experiment;
 import dev.quarkflow.katib.controller.model.ParameterAssignment;
@@ -110,6 +111,30 @@ class TrialCollectorInjectionTest {
         } finally {
             client.configMaps().inNamespace("kubeflow").withName("katib-config").delete();
         }
+    }
+
+    @Test
+    void suggestionWithSuggestionTrialDir_getsItsClaimMountedIntoTheTrialsPrimaryContainer() throws Exception {
+        Suggestion suggestion = new Suggestion();
+        suggestion.metadata.name = "pbt-like";
+        suggestion.metadata.namespace = "team-k";
+        suggestion.spec.algorithm = new AlgorithmSpec();
+        suggestion.spec.algorithm.algorithmName = "pbt";
+        suggestion.spec.algorithm.algorithmSettings = java.util.List.of(
+                new AlgorithmSpec.Setting("suggestion_trial_dir", "/var/log/katib/checkpoints/"));
+        client.resource(Resources.convert(suggestion, SuggestionResource.class)).create();
+
+        createTrial("team-k", "pbt-like", "{collector: {kind: StdOut}}");
+
+        Job job = await().atMost(WAIT).until(() -> client.batch().v1().jobs().inNamespace("team-k")
+                .withName("pbt-like-trial").get(), j -> j != null);
+        var pod = job.getSpec().getTemplate().getSpec();
+        assertThat(pod.getVolumes()).extracting(v -> v.getName() + ":"
+                + (v.getPersistentVolumeClaim() == null ? "" : v.getPersistentVolumeClaim().getClaimName()))
+                .containsExactly("suggestion-volume:pbt-like-pbt", "metrics-volume:");
+        assertThat(pod.getContainers().get(0).getVolumeMounts()).first().satisfies(m -> assertThat(
+                m.getName() + " " + m.getMountPath() + " " + m.getSubPath())
+                .isEqualTo("suggestion-volume /var/log/katib/checkpoints/ pbt-like/pbt-like-trial"));
     }
 
     @Test
