@@ -9,7 +9,7 @@ import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.Config;
 import org.hibernate.Session;
 
-import dev.quarkflow.apiserver.config.DatabaseKind;
+import dev.quarkflow.common.database.DatabaseKind;
 import io.quarkus.hibernate.orm.PersistenceUnit;
 
 /**

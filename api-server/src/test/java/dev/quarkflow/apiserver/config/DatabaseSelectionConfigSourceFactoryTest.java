@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import dev.quarkflow.common.database.DatabaseKind;
+
 class DatabaseSelectionConfigSourceFactoryTest {
 
     @Test
     void selectsExactlyOneDatasource_andUnitsAndMigrationsFollowIt() {
-        var flags = DatabaseSelectionConfigSourceFactory.activeFlags(DatabaseKind.MYSQL);
+        var flags = new DatabaseSelectionConfigSourceFactory().activeFlags(DatabaseKind.MYSQL);
 
         assertThat(flags).containsEntry("quarkus.datasource.mysql.active", "true")
                 .containsEntry("quarkus.datasource.h2.active", "false")
@@ -20,9 +22,12 @@ class DatabaseSelectionConfigSourceFactoryTest {
 
     @Test
     void parsesKindsCaseInsensitively_mariadbMeaningMysql() {
-        assertThat(DatabaseKind.parse(" PostgreSQL ")).isEqualTo(DatabaseKind.POSTGRESQL);
-        assertThat(DatabaseKind.parse("mariadb")).isEqualTo(DatabaseKind.MYSQL);
-        assertThatThrownBy(() -> DatabaseKind.parse("oracle")).hasMessageContaining("quarkflow.api-server.database")
+        String key = new DatabaseSelectionConfigSourceFactory().setting();
+
+        assertThat(key).isEqualTo("quarkflow.api-server.database");
+        assertThat(DatabaseKind.parse(key, " PostgreSQL ")).isEqualTo(DatabaseKind.POSTGRESQL);
+        assertThat(DatabaseKind.parse(key, "mariadb")).isEqualTo(DatabaseKind.MYSQL);
+        assertThatThrownBy(() -> DatabaseKind.parse(key, "oracle")).hasMessageContaining("quarkflow.api-server.database")
                 .hasMessageContaining("oracle");
     }
 }

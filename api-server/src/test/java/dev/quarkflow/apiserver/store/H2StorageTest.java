@@ -1,6 +1,6 @@
 package dev.quarkflow.apiserver.store;
 
-import dev.quarkflow.apiserver.config.DatabaseKind;
+import dev.quarkflow.common.database.DatabaseKind;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The storage contract on the embedded default, H2. */

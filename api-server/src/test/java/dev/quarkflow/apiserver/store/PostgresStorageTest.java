@@ -1,6 +1,6 @@
 package dev.quarkflow.apiserver.store;
 
-import dev.quarkflow.apiserver.config.DatabaseKind;
+import dev.quarkflow.common.database.DatabaseKind;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

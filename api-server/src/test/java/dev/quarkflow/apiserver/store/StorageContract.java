@@ -28,7 +28,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.google.rpc.Status;
 
 import dev.quarkflow.apiserver.backend.RunStatusReporter;
-import dev.quarkflow.apiserver.config.DatabaseKind;
+import dev.quarkflow.common.database.DatabaseKind;
 import dev.quarkflow.common.testing.SharedFixtures;
 import dev.quarkflow.proto.kfp.v2beta1.PipelineTaskDetail;
 import dev.quarkflow.proto.kfp.v2beta1.RunDetails;

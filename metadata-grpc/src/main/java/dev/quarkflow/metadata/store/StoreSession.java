@@ -5,7 +5,8 @@ import jakarta.inject.Inject;
 
 import org.hibernate.Session;
 
-import dev.quarkflow.metadata.config.Database;
+import dev.quarkflow.common.database.DatabaseKind;
+import dev.quarkflow.metadata.config.DatabaseSelectionConfigSourceFactory;
 import dev.quarkflow.metadata.config.MetadataConfig;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.hibernate.orm.PersistenceUnit;
@@ -15,14 +16,14 @@ import io.quarkus.hibernate.orm.PersistenceUnit;
 public class StoreSession {
 
     private final Session session;
-    private final Database database;
+    private final DatabaseKind database;
 
     @Inject
     StoreSession(MetadataConfig config,
             @PersistenceUnit("h2") InjectableInstance<Session> h2,
             @PersistenceUnit("postgresql") InjectableInstance<Session> postgresql,
             @PersistenceUnit("mysql") InjectableInstance<Session> mysql) {
-        this.database = Database.parse(config.database());
+        this.database = DatabaseKind.parse(DatabaseSelectionConfigSourceFactory.DATABASE_KEY, config.database());
         this.session = switch (database) {
             case H2 -> h2.get();
             case POSTGRESQL -> postgresql.get();
@@ -34,7 +35,7 @@ public class StoreSession {
         return session;
     }
 
-    public Database database() {
+    public DatabaseKind database() {
         return database;
     }
 }

@@ -1,55 +1,39 @@
 package dev.quarkflow.katib.controller.dbmanager;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 
-import org.eclipse.microprofile.config.spi.ConfigSource;
-
+import dev.quarkflow.common.database.DatabaseKind;
 import io.smallrye.config.ConfigSourceContext;
-import io.smallrye.config.ConfigSourceFactory;
-import io.smallrye.config.ConfigValue;
-import io.smallrye.config.common.MapBackedConfigSource;
 
 /**
- * Turns {@code quarkflow.katib-controller.database} into the {@code active} flags of the three datasources and
- * persistence units, and {@code quarkflow.katib-controller.skip-db-initialization} (upstream's
- * {@code SKIP_DB_INITIALIZATION}) into Flyway's migrate-at-start. Its ordinal is below application.properties, so an
- * explicit Quarkus key still wins.
+ * Turns {@code quarkflow.katib-controller.database} (whose default is upstream's {@code DB_NAME}: {@code mysql},
+ * {@code postgres}) into the {@code active} flags of the three datasources, their persistence units and Flyway
+ * configurations, and {@code quarkflow.katib-controller.skip-db-initialization} (upstream's
+ * {@code SKIP_DB_INITIALIZATION}) into Flyway's migrate-at-start. Keys are quoted, as in application.properties; an
+ * explicit Quarkus key there still wins.
  */
-public class DatabaseSelectionConfigSourceFactory implements ConfigSourceFactory {
+public class DatabaseSelectionConfigSourceFactory extends dev.quarkflow.common.database.DatabaseSelectionConfigSourceFactory {
 
     static final String DATABASE_KEY = "quarkflow.katib-controller.database";
     static final String SKIP_INITIALIZATION_KEY = "quarkflow.katib-controller.skip-db-initialization";
-    private static final int ORDINAL = 240;
+
+    public DatabaseSelectionConfigSourceFactory() {
+        super(DATABASE_KEY, NameStyle.QUOTED);
+    }
 
     @Override
-    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        Database selected = Database.parse(DATABASE_KEY, valueOf(context, DATABASE_KEY, "h2"));
-        boolean skip = Boolean.parseBoolean(valueOf(context, SKIP_INITIALIZATION_KEY, "false"));
-        return List.of(new MapBackedConfigSource("quarkflow-katib-database-selection", flags(selected, skip), ORDINAL) {
-        });
-    }
-
-    private static String valueOf(ConfigSourceContext context, String key, String fallback) {
-        ConfigValue value = context.getValue(key);
-        return value == null || value.getValue() == null || value.getValue().isBlank() ? fallback : value.getValue();
-    }
-
-    static Map<String, String> flags(Database selected, boolean skipInitialization) {
-        Map<String, String> flags = new HashMap<>();
-        for (Database db : Database.values()) {
-            String active = Boolean.toString(db == selected);
-            flags.put("quarkus.datasource.\"" + db.unitName() + "\".active", active);
-            flags.put("quarkus.hibernate-orm.\"" + db.unitName() + "\".active", active);
-            flags.put("quarkus.flyway.\"" + db.unitName() + "\".migrate-at-start", Boolean.toString(!skipInitialization));
+    protected Map<String, String> extraProperties(ConfigSourceContext context, DatabaseKind selected) {
+        boolean skip = Boolean.parseBoolean(value(context, SKIP_INITIALIZATION_KEY, "false"));
+        Map<String, String> migrateAtStart = new HashMap<>();
+        for (DatabaseKind kind : DatabaseKind.values()) {
+            migrateAtStart.put(key("flyway", kind, "migrate-at-start"), Boolean.toString(!skip));
         }
-        return flags;
+        return migrateAtStart;
     }
 
     @Override
-    public OptionalInt getPriority() {
-        return OptionalInt.of(ORDINAL);
+    protected String valueOrigin() {
+        return "set directly or through upstream's DB_NAME";
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.Session;
 
+import dev.quarkflow.common.database.DatabaseKind;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.hibernate.orm.PersistenceUnit;
 
@@ -25,7 +26,7 @@ public class ObservationLogRepository {
             @PersistenceUnit("h2") InjectableInstance<Session> h2,
             @PersistenceUnit("postgresql") InjectableInstance<Session> postgresql,
             @PersistenceUnit("mysql") InjectableInstance<Session> mysql) {
-        this.session = switch (Database.parse(DatabaseSelectionConfigSourceFactory.DATABASE_KEY, config.database())) {
+        this.session = switch (DatabaseKind.parse(DatabaseSelectionConfigSourceFactory.DATABASE_KEY, config.database())) {
             case H2 -> h2.get();
             case POSTGRESQL -> postgresql.get();
             case MYSQL -> mysql.get();
