@@ -37,7 +37,7 @@ final class LineageQueue {
 
     private static final Logger LOG = Logger.getLogger(LineageQueue.class);
     /** How long a task's start waits for its end, once its process runs, before it is written on its own. */
-    static final Duration START_HOLD = Duration.ofMillis(250);
+    static final Duration START_HOLD = Duration.ofSeconds(1);
 
     private static final class Call {
         /** The task a replaceable call writes ({@code null}: never replaced). */
