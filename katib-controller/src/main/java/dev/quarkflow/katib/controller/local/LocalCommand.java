@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What a local trial runs: the primary container's {@code command} + {@code args} and its literal {@code env} values,
- * found anywhere in the rendered workload (a Job's pod template, a PyTorchJob's replica, an Argo template...). The
- * image is ignored.
+ * found anywhere in the rendered workload (a Job's pod template, a PyTorchJob's replica, an Argo template, a TrainJob's
+ * trainer...). The image is ignored.
  */
 public record LocalCommand(List<String> argv, Map<String, String> env, Optional<String> workingDir) {
 
@@ -62,6 +62,10 @@ public record LocalCommand(List<String> argv, Map<String, String> env, Optional<
                 if (field.getKey().equals("containers") && field.getValue().isArray()) {
                     field.getValue().forEach(found::add);
                 } else if (field.getKey().equals("container") && field.getValue().isObject()) {
+                    found.add(field.getValue());
+                } else if (field.getKey().equals("trainer") && field.getValue().has("command")) {
+                    // a TrainJob's trainer overrides its runtime's trainer container ("node"): image, command, args
+                    // and env, as a container has them
                     found.add(field.getValue());
                 }
                 collectContainers(field.getValue(), found);

@@ -297,7 +297,9 @@ public final class LocalExperimentRunner {
         }
         trial.status.observation = ObservationCalculator.observe(logs, experiment.spec.objective.metricStrategies);
         JobStatus job = exitCode == 0 ? new JobStatus(JobStatus.Condition.SUCCEEDED, null, null)
-                : new JobStatus(JobStatus.Condition.FAILED, "Error", "process exited with code " + exitCode);
+                : new JobStatus(JobStatus.Condition.FAILED, "Error",
+                        "process exited with code " + exitCode + TrialProcess.lastLine(process.log())
+                                .map(line -> ": " + line).orElse(""));
         TrialStates.apply(trial, job, now());
     }
 

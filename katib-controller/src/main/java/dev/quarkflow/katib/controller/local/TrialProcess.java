@@ -1,8 +1,11 @@
 package dev.quarkflow.katib.controller.local;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,6 +14,9 @@ import java.util.concurrent.CompletableFuture;
  * exited, so everything it printed is in the file before metrics are read.
  */
 public final class TrialProcess {
+
+    private static final int LAST_LINE_MAX = 300;
+    private static final int LAST_LINE_TAIL_BYTES = 4096;
 
     private final Process process;
     private final Path log;
@@ -41,6 +47,30 @@ public final class TrialProcess {
 
     public CompletableFuture<Integer> exit() {
         return process.onExit().thenApply(Process::exitValue);
+    }
+
+    /**
+     * The last non-blank line the trial printed (at most {@value #LAST_LINE_MAX} characters): for a failed trial it
+     * is usually the error, which a person needs without opening the log.
+     */
+    public static Optional<String> lastLine(Path log) {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long length = file.length();
+            long from = Math.max(0, length - LAST_LINE_TAIL_BYTES);
+            byte[] tail = new byte[(int) (length - from)];
+            file.seek(from);
+            file.readFully(tail);
+            String[] lines = new String(tail, StandardCharsets.UTF_8).split("\\R");
+            for (int i = lines.length - 1; i >= 0; i--) {
+                String line = lines[i].strip();
+                if (!line.isEmpty()) {
+                    return Optional.of(line.length() > LAST_LINE_MAX ? line.substring(0, LAST_LINE_MAX) + "…" : line);
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     public Path log() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.quarkflow.katib.controller.engine.KatibNames;
 import dev.quarkflow.katib.controller.engine.TrialStates;
 import dev.quarkflow.katib.controller.metrics.ObservationCalculator;
 import dev.quarkflow.katib.controller.model.Experiment;
@@ -18,6 +19,8 @@ import dev.quarkflow.katib.controller.model.Trial;
  * otherwise one line is printed per trial state change. Ends with the best trial.
  */
 public final class TrialTable {
+
+    private static final int FAILED_SHOWN = 5;
 
     private final PrintStream out;
     private final boolean redraw;
@@ -69,6 +72,11 @@ public final class TrialTable {
         out.println("Experiment " + experiment.name() + ": " + condition);
         out.println("Trials: " + status.trials + " total, " + status.trialsSucceeded + " succeeded, "
                 + status.trialsFailed + " failed, " + status.trialMetricsUnavailable + " without metrics");
+        List<Trial> failed = trials.stream().filter(TrialStates::isFailed).toList();
+        failed.stream().limit(FAILED_SHOWN).forEach(trial -> out.println("  " + trial.name() + ": " + failure(trial)));
+        if (failed.size() > FAILED_SHOWN) {
+            out.println("  … and " + (failed.size() - FAILED_SHOWN) + " more failed trials");
+        }
         ExperimentStatus.OptimalTrial best = status.currentOptimalTrial;
         if (best != null && best.bestTrialName != null) {
             out.println("Best trial: " + best.bestTrialName);
@@ -82,6 +90,10 @@ public final class TrialTable {
             out.println("Best trial: none (no trial reported the objective)");
         }
         out.flush();
+    }
+
+    private static String failure(Trial trial) {
+        return trial.status.condition(KatibNames.FAILED).map(c -> c.reason + ": " + c.message).orElse("failed");
     }
 
     private static List<String> table(Experiment experiment, List<Trial> trials) {
