@@ -15,6 +15,7 @@ import dev.quarkflow.katib.controller.engine.JobStatus;
 import dev.quarkflow.katib.controller.engine.Json;
 import dev.quarkflow.katib.controller.engine.KatibNames;
 import dev.quarkflow.katib.controller.engine.TrialStates;
+import dev.quarkflow.katib.controller.engine.WorkloadSuspension;
 import dev.quarkflow.katib.controller.metrics.CollectorConfig;
 import dev.quarkflow.katib.controller.metrics.CollectorInjection;
 import dev.quarkflow.katib.controller.metrics.MetricLog;
@@ -39,7 +40,8 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 /**
  * Trial → its workload (any kind, as an unstructured object from {@code spec.runSpec}), its state from the trial's
  * success/failure expressions, its observation from the DBManager store once the workload succeeded. A completed
- * trial's workload is deleted unless {@code retainRun}, early-stopped ones included. Deleting a trial deletes its
+ * trial's workload is deleted unless {@code retainRun}, early-stopped ones included; a retained early-stopped one is
+ * suspended where its kind allows it ({@link WorkloadSuspension}). Deleting a trial deletes its
  * observation logs (upstream's {@code clean-metrics-in-db} finalizer).
  */
 @ControllerConfiguration(name = "trial")
@@ -100,6 +102,9 @@ public class TrialReconciler implements Reconciler<TrialResource>, Cleaner<Trial
             JobStatus job = JobStatus.of(state, trial.spec.successCondition, trial.spec.failureCondition)
                     .orElse(JobStatus.running());
             if (job.condition() == JobStatus.Condition.RUNNING && stopEarly(trial, now)) {
+                if (retainRun(trial)) {
+                    suspend(trial, workload);
+                }
                 return write(resource, trial, before);
             }
             if (job.condition() == JobStatus.Condition.SUCCEEDED) {
@@ -133,6 +138,22 @@ public class TrialReconciler implements Reconciler<TrialResource>, Cleaner<Trial
         TrialStates.markEarlyStopped(trial, now);
         LOG.infof("trial early stopped trial=%s/%s", trial.metadata.namespace, trial.name());
         return true;
+    }
+
+    /** Stops a retained early-stopped workload's training where its kind can be suspended; the object is kept. */
+    private void suspend(Trial trial, Resource<GenericKubernetesResource> workload) {
+        String apiVersion = trial.spec.runSpec.path("apiVersion").asText();
+        String kind = trial.spec.runSpec.path("kind").asText();
+        WorkloadSuspension.suspendField(apiVersion, kind).ifPresentOrElse(path -> workload.edit(object -> {
+            ObjectNode tree = Json.MAPPER.valueToTree(object);
+            ObjectNode parent = tree;
+            for (String name : path.subList(0, path.size() - 1)) {
+                parent = parent.withObject("/" + name);
+            }
+            parent.put(path.get(path.size() - 1), true);
+            return Json.MAPPER.convertValue(tree, GenericKubernetesResource.class);
+        }), () -> LOG.infof("early-stopped trial %s/%s keeps its %s running: retainRun, and %s has no suspend field",
+                trial.metadata.namespace, trial.name(), kind, kind));
     }
 
     /**

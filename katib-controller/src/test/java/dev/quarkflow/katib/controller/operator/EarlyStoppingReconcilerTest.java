@@ -163,6 +163,11 @@ class EarlyStoppingReconcilerTest {
         assertThat(isEarlyStopped("team-es-retain", retained)).isTrue();
         assertThat(client.batch().v1().jobs().inNamespace("team-es-retain").withName(retained).get())
                 .as("retainRun keeps the early-stopped trial's Job (the stopped one's without retain is gone)")
-                .isNotNull();
+                .isNotNull()
+                .satisfies(job -> assertThat(job.getSpec().getSuspend()).as("its training stopped").isTrue());
+        assertThat(client.batch().v1().jobs().inNamespace("team-es-retain").list().getItems())
+                .filteredOn(job -> !job.getMetadata().getName().equals(retained))
+                .as("the retained jobs of trials that were not stopped are not suspended").isNotEmpty()
+                .allSatisfy(job -> assertThat(job.getSpec().getSuspend()).isNotEqualTo(Boolean.TRUE));
     }
 }
