@@ -71,8 +71,9 @@ public class NodeStore {
             throw QuarkflowException.invalidArgument(field + ".type_id", "required when creating a " + node.kind()
                     .label());
         }
-        TypeDef type = types.byId(node.kind(), node.typeId()).orElseThrow(() -> QuarkflowException.notFound(
-                field + ".type_id", "no " + node.kind().label() + " type with id " + node.typeId()));
+        TypeDef type = types.forNode(node.kind(), node.typeId(), node.properties().keySet())
+                .orElseThrow(() -> QuarkflowException.notFound(field + ".type_id", "no " + node.kind().label()
+                        + " type with id " + node.typeId()));
         checkNode(field, node, type);
         checkUnique(field, node, null);
         NodeEntity entity = NodeRows.newEntity(node.kind());
@@ -106,7 +107,7 @@ public class NodeStore {
         if (merged.writable().equals(stored.writable())) {
             return entity.id;
         }
-        TypeDef type = types.byId(kind, entity.typeId).orElseThrow();
+        TypeDef type = types.forNode(kind, entity.typeId, merged.properties().keySet()).orElseThrow();
         checkNode(field, merged, type);
         checkUnique(field, merged, entity.id);
         NodeRows.copyInto(merged, entity);

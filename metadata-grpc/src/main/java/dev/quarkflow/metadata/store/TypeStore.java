@@ -31,6 +31,9 @@ public class TypeStore {
     @Inject
     StoreSession db;
 
+    @Inject
+    TypeCache cache;
+
     private Session session() {
         return db.get();
     }
@@ -63,7 +66,11 @@ public class TypeStore {
         }
         if (type.externalId() != null && !type.externalId().equals(stored.externalId)) {
             requireExternalIdFree(field, type.externalId());
+            cache.typesWritten();
             stored.externalId = type.externalId();
+        }
+        if (!added.isEmpty()) {
+            cache.typesWritten();
         }
         added.forEach((name, propertyType) -> persistProperty(stored.id, name, propertyType));
         session().flush();
@@ -90,6 +97,7 @@ public class TypeStore {
         if (type.externalId() != null) {
             requireExternalIdFree(field, type.externalId());
         }
+        cache.typesWritten();
         TypeEntity entity = new TypeEntity();
         entity.kind = type.kind().code();
         entity.name = type.name();
@@ -137,8 +145,18 @@ public class TypeStore {
         return findEntity(kind, name, version).map(entity -> toDefs(List.of(entity)).get(0));
     }
 
-    public Optional<TypeDef> byId(NodeKind kind, long id) {
-        return byIds(kind, List.of(id)).stream().findFirst();
+    /**
+     * The type a node of this kind is written with, from the cache when it declares all these property names;
+     * read again from the database when it does not (another writer may have added them).
+     */
+    public Optional<TypeDef> forNode(NodeKind kind, long id, Set<String> propertyNames) {
+        Optional<TypeDef> cached = cache.get(id);
+        if (cached.isPresent() && cached.get().properties().keySet().containsAll(propertyNames)) {
+            return cached.filter(type -> type.kind() == kind);
+        }
+        Optional<TypeDef> read = byIds(kind, List.of(id)).stream().findFirst();
+        read.ifPresent(cache::remember);
+        return read;
     }
 
     /** Types of this kind with these ids, in id order; ids of missing types or other kinds are skipped. */
@@ -166,15 +184,21 @@ public class TypeStore {
                 : all.stream().filter(type -> !BuiltinTypes.isBuiltin(kind, type.name(), type.version())).toList();
     }
 
-    /** Type names by id, for filling the output-only {@code type} field of nodes. */
+    /** Type names by id, for filling the output-only {@code type} field of nodes (names never change). */
     public Map<Long, String> namesOf(Collection<Long> typeIds) {
         Map<Long, String> names = new HashMap<>();
-        if (typeIds.isEmpty()) {
+        List<Long> missing = new ArrayList<>();
+        for (Long id : typeIds) {
+            cache.get(id).ifPresentOrElse(type -> names.put(id, type.name()), () -> missing.add(id));
+        }
+        if (missing.isEmpty()) {
             return names;
         }
-        session().createSelectionQuery("select t.id, t.name from TypeEntity t where t.id in :ids", Object[].class)
-                .setParameter("ids", Set.copyOf(typeIds)).getResultList()
-                .forEach(row -> names.put((Long) row[0], (String) row[1]));
+        for (TypeDef type : toDefs(session().createSelectionQuery("from TypeEntity t where t.id in :ids",
+                TypeEntity.class).setParameter("ids", Set.copyOf(missing)).getResultList())) {
+            cache.remember(type);
+            names.put(type.id(), type.name());
+        }
         return names;
     }
 
