@@ -117,7 +117,7 @@ public class CompositeStore {
                 throw QuarkflowException.invalidArgument(at + ".name", "required");
             }
             Long reused = context.id() == null && reuse
-                    ? nodes.byTypeAndName(NodeKind.CONTEXT, context.typeId(), context.name()).map(Node::id).orElse(null)
+                    ? nodes.idByTypeAndName(NodeKind.CONTEXT, context.typeId(), context.name()).orElse(null)
                     : null;
             ids.add(reused != null ? reused : nodes.put(at, context, List.of(), false));
         }

@@ -206,10 +206,19 @@ public class NodeStore {
     }
 
     public java.util.Optional<Node> byTypeAndName(NodeKind kind, long typeId, String name) {
+        return entityByTypeAndName(kind, typeId, name).map(entity -> toNodes(kind, List.of(entity)).get(0));
+    }
+
+    /** The id of the node of this type and name, without reading its properties (reuse of contexts). */
+    public java.util.Optional<Long> idByTypeAndName(NodeKind kind, long typeId, String name) {
+        // the entity rather than its id: the links written next find it in the session
+        return entityByTypeAndName(kind, typeId, name).map(entity -> entity.id);
+    }
+
+    private java.util.Optional<NodeEntity> entityByTypeAndName(NodeKind kind, long typeId, String name) {
         return session().createSelectionQuery("from " + FilterQueryCompiler.entityName(kind)
                 + " n where n.typeId = :t and n.name = :n", NodeEntity.class)
-                .setParameter("t", typeId).setParameter("n", name).uniqueResultOptional()
-                .map(entity -> toNodes(kind, List.of(entity)).get(0));
+                .setParameter("t", typeId).setParameter("n", name).uniqueResultOptional();
     }
 
     /** Every node in scope, by id, when the request has no options. */
