@@ -48,14 +48,8 @@ public class CompositeStore {
                     reuseArtifacts));
         }
         List<Long> contextIds = putContexts("contexts", contexts, reuseContexts);
-        for (int i = 0; i < contextIds.size(); i++) {
-            edges.associate("contexts[" + i + "]", contextIds.get(i), executionId);
-            for (Long artifactId : artifactIds) {
-                if (artifactId >= 0) {
-                    edges.attribute("contexts[" + i + "]", contextIds.get(i), artifactId);
-                }
-            }
-        }
+        edges.linkToContexts("contexts", contextIds, List.of(executionId),
+                artifactIds.stream().filter(id -> id >= 0).toList());
         return new ExecutionWrite(executionId, artifactIds, contextIds);
     }
 
@@ -142,14 +136,7 @@ public class CompositeStore {
             Node artifact = reuseArtifacts ? reuseByExternalId(artifacts.get(i)) : artifacts.get(i);
             artifactIds.add(nodes.put("artifacts[" + i + "]", artifact, List.of(), false));
         }
-        for (int c = 0; c < contextIds.size(); c++) {
-            for (Long executionId : new LinkedHashSet<>(executionIds)) {
-                edges.associate("contexts[" + c + "]", contextIds.get(c), executionId);
-            }
-            for (Long artifactId : Set.copyOf(artifactIds)) {
-                edges.attribute("contexts[" + c + "]", contextIds.get(c), artifactId);
-            }
-        }
+        edges.linkToContexts("contexts", contextIds, new LinkedHashSet<>(executionIds), Set.copyOf(artifactIds));
         for (int i = 0; i < eventEdges.size(); i++) {
             EventEdge edge = eventEdges.get(i);
             Event.Builder event = edge.event().toBuilder();

@@ -151,32 +151,83 @@ public class EdgeStore {
 
     /** Links an artifact to a context; an existing link is left as it is. */
     public void attribute(String field, long contextId, long artifactId) {
-        requireExists(NodeKind.CONTEXT, field + ".context_id", contextId);
-        requireExists(NodeKind.ARTIFACT, field + ".artifact_id", artifactId);
-        if (!linked("AttributionEntity", "artifactId", contextId, artifactId)) {
-            AttributionEntity link = new AttributionEntity();
-            link.contextId = contextId;
-            link.artifactId = artifactId;
-            session().persist(link);
-        }
+        link(field, contextId, NodeKind.ARTIFACT, artifactId, null);
     }
 
     /** Links an execution to a context; an existing link is left as it is. */
     public void associate(String field, long contextId, long executionId) {
+        link(field, contextId, NodeKind.EXECUTION, executionId, null);
+    }
+
+    /**
+     * Associates each execution and attributes each artifact to each context ({@code field[i]} names context i),
+     * as {@link #associate} and {@link #attribute} one by one would, but reading the existing links once.
+     */
+    public void linkToContexts(String field, List<Long> contextIds, Collection<Long> executionIds,
+            Collection<Long> artifactIds) {
+        Set<List<Long>> associated = existingLinks(NodeKind.EXECUTION, contextIds, executionIds);
+        Set<List<Long>> attributed = existingLinks(NodeKind.ARTIFACT, contextIds, artifactIds);
+        for (int i = 0; i < contextIds.size(); i++) {
+            for (Long executionId : executionIds) {
+                link(field + "[" + i + "]", contextIds.get(i), NodeKind.EXECUTION, executionId, associated);
+            }
+            for (Long artifactId : artifactIds) {
+                link(field + "[" + i + "]", contextIds.get(i), NodeKind.ARTIFACT, artifactId, attributed);
+            }
+        }
+    }
+
+    /**
+     * Links an artifact (attribution) or execution (association) to a context unless linked already: per
+     * {@code known}, the (context id, node id) pairs linked so far, or when null per a query.
+     */
+    private void link(String field, long contextId, NodeKind kind, long nodeId, Set<List<Long>> known) {
         requireExists(NodeKind.CONTEXT, field + ".context_id", contextId);
-        requireExists(NodeKind.EXECUTION, field + ".execution_id", executionId);
-        if (!linked("AssociationEntity", "executionId", contextId, executionId)) {
+        requireExists(kind, field + "." + kind.label() + "_id", nodeId);
+        boolean linked = known == null ? linked(kind, contextId, nodeId) : !known.add(List.of(contextId, nodeId));
+        if (linked) {
+            return;
+        }
+        if (kind == NodeKind.ARTIFACT) {
+            AttributionEntity link = new AttributionEntity();
+            link.contextId = contextId;
+            link.artifactId = nodeId;
+            session().persist(link);
+        } else {
             AssociationEntity link = new AssociationEntity();
             link.contextId = contextId;
-            link.executionId = executionId;
+            link.executionId = nodeId;
             session().persist(link);
         }
     }
 
-    private boolean linked(String entity, String column, long contextId, long nodeId) {
-        return session().createSelectionQuery("select count(l) from " + entity + " l where l.contextId = :c and l."
-                + column + " = :n", Long.class).setParameter("c", contextId).setParameter("n", nodeId)
-                .getSingleResult() > 0;
+    private boolean linked(NodeKind kind, long contextId, long nodeId) {
+        return session().createSelectionQuery("select count(l) from " + linkEntity(kind) + " l where l.contextId = :c"
+                + " and l." + linkColumn(kind) + " = :n", Long.class).setParameter("c", contextId)
+                .setParameter("n", nodeId).getSingleResult() > 0;
+    }
+
+    /** The (context id, node id) pairs already linked among these contexts and nodes of the kind. */
+    private Set<List<Long>> existingLinks(NodeKind kind, Collection<Long> contextIds, Collection<Long> nodeIds) {
+        Set<List<Long>> links = new HashSet<>();
+        if (contextIds.isEmpty() || nodeIds.isEmpty()) {
+            return links;
+        }
+        for (List<Long> chunk : NodeStore.chunks(List.copyOf(Set.copyOf(nodeIds)))) {
+            session().createSelectionQuery("select l.contextId, l." + linkColumn(kind) + " from " + linkEntity(kind)
+                    + " l where l.contextId in :c and l." + linkColumn(kind) + " in :n", Object[].class)
+                    .setParameter("c", Set.copyOf(contextIds)).setParameter("n", chunk).getResultList()
+                    .forEach(row -> links.add(List.of((Long) row[0], (Long) row[1])));
+        }
+        return links;
+    }
+
+    private static String linkEntity(NodeKind kind) {
+        return kind == NodeKind.ARTIFACT ? "AttributionEntity" : "AssociationEntity";
+    }
+
+    private static String linkColumn(NodeKind kind) {
+        return kind == NodeKind.ARTIFACT ? "artifactId" : "executionId";
     }
 
     public List<Node> contextsOfArtifact(long artifactId) {

@@ -49,7 +49,7 @@ class PutExecutionStatementsTest {
         long statements = statementsOf(() -> stub.putExecution(fixture.request(null)));
 
         LOG.infof("SQL statements per engine PutExecution without artifacts: %d", statements);
-        assertThat(statements).isLessThanOrEqualTo(22);
+        assertThat(statements).isLessThanOrEqualTo(16);
     }
 
     @Test
@@ -60,7 +60,7 @@ class PutExecutionStatementsTest {
         long statements = statementsOf(() -> stub.putExecution(fixture.request(fixture.output())));
 
         LOG.infof("SQL statements per engine PutExecution with one new output artifact: %d", statements);
-        assertThat(statements).isLessThanOrEqualTo(32);
+        assertThat(statements).isLessThanOrEqualTo(22);
     }
 
     private long statementsOf(Supplier<?> call) {
