@@ -207,7 +207,11 @@ public class EdgeStore {
                 .setParameter("n", nodeId).getSingleResult() > 0;
     }
 
-    /** The (context id, node id) pairs already linked among these contexts and nodes of the kind. */
+    /**
+     * The (context id, node id) pairs already linked among these contexts and nodes of the kind. Selected by node
+     * only, through the node's index: a condition on the context too lets the database walk every link of the
+     * context (a pipeline's context gathers one per task of every run).
+     */
     private Set<List<Long>> existingLinks(NodeKind kind, Collection<Long> contextIds, Collection<Long> nodeIds) {
         Set<List<Long>> links = new HashSet<>();
         if (contextIds.isEmpty() || nodeIds.isEmpty()) {
@@ -215,8 +219,9 @@ public class EdgeStore {
         }
         for (List<Long> chunk : NodeStore.chunks(List.copyOf(Set.copyOf(nodeIds)))) {
             session().createSelectionQuery("select l.contextId, l." + linkColumn(kind) + " from " + linkEntity(kind)
-                    + " l where l.contextId in :c and l." + linkColumn(kind) + " in :n", Object[].class)
-                    .setParameter("c", Set.copyOf(contextIds)).setParameter("n", chunk).getResultList()
+                    + " l where l." + linkColumn(kind) + " in :n", Object[].class)
+                    .setParameter("n", chunk).getResultList().stream()
+                    .filter(row -> contextIds.contains((Long) row[0]))
                     .forEach(row -> links.add(List.of((Long) row[0], (Long) row[1])));
         }
         return links;
