@@ -1,10 +1,15 @@
 package dev.quarkflow.pipelineengine.lineage;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+
+import org.jboss.logging.Logger;
 
 import dev.quarkflow.proto.mlmd.Artifact;
 import dev.quarkflow.proto.mlmd.ArtifactType;
@@ -15,7 +20,12 @@ import dev.quarkflow.proto.mlmd.ContextType;
 import dev.quarkflow.proto.mlmd.Event;
 import dev.quarkflow.proto.mlmd.Execution;
 import dev.quarkflow.proto.mlmd.ExecutionType;
+import dev.quarkflow.proto.mlmd.GetArtifactsByIDRequest;
 import dev.quarkflow.proto.mlmd.GetContextByTypeAndNameRequest;
+import dev.quarkflow.proto.mlmd.GetEventsByExecutionIDsRequest;
+import dev.quarkflow.proto.mlmd.GetExecutionsRequest;
+import dev.quarkflow.proto.mlmd.GetExecutionsResponse;
+import dev.quarkflow.proto.mlmd.ListOperationOptions;
 import dev.quarkflow.proto.mlmd.MetadataStoreServiceGrpc;
 import dev.quarkflow.proto.mlmd.MetadataStoreServiceGrpc.MetadataStoreServiceBlockingStub;
 import dev.quarkflow.proto.mlmd.ParentContext;
@@ -48,6 +58,9 @@ public final class GrpcMlmdWriter implements MlmdWriter, AutoCloseable {
     private final ManagedChannel channel;
     private final MetadataStoreServiceBlockingStub stub;
     private final Duration deadline;
+    private static final Logger LOG = Logger.getLogger(GrpcMlmdWriter.class);
+    private static final int COMPLETED_PAGE = 20;
+
     private final Map<String, Long> typeIds = new ConcurrentHashMap<>();
 
     public GrpcMlmdWriter(String host, int port, Duration deadline) {
@@ -151,6 +164,54 @@ public final class GrpcMlmdWriter implements MlmdWriter, AutoCloseable {
             context.setTypeId(contextType(context.getType())).clearType().clearId();
         }
         return call().putExecution(typed.build());
+    }
+
+    /**
+     * Container executions with the fingerprint, newest first (by id), a page at a time until a COMPLETE one; then its
+     * OUTPUT events and their artifacts' URIs. Fingerprints are hex digests, safe inside the filter's quotes.
+     */
+    @Override
+    public Optional<CompletedExecution> completedExecution(String cacheFingerprint) {
+        ListOperationOptions.Builder options = ListOperationOptions.newBuilder().setMaxResultSize(COMPLETED_PAGE)
+                .setOrderByField(ListOperationOptions.OrderByField.newBuilder()
+                        .setField(ListOperationOptions.OrderByField.Field.ID).setIsAsc(false))
+                .setFilterQuery("custom_properties." + MlmdLineageRecorder.CACHE_FINGERPRINT + ".string_value = '"
+                        + cacheFingerprint + "'");
+        while (true) {
+            GetExecutionsResponse page;
+            try {
+                page = call().getExecutions(GetExecutionsRequest.newBuilder().setOptions(options).build());
+            } catch (StatusRuntimeException e) {
+                // the hit is still recorded, as a new output artifact, like a server without filter queries would
+                LOG.warnf("cannot look up the execution a cache hit reuses (fingerprint %s): %s", cacheFingerprint,
+                        e.getStatus());
+                return Optional.empty();
+            }
+            Optional<Execution> completed = page.getExecutionsList().stream()
+                    .filter(e -> e.getLastKnownState() == Execution.State.COMPLETE
+                            && MlmdLineageRecorder.CONTAINER_EXECUTION.equals(e.getType()))
+                    .findFirst();
+            if (completed.isPresent()) {
+                return Optional.of(new CompletedExecution(completed.get().getId(),
+                        outputArtifactIdsByUri(completed.get().getId())));
+            }
+            if (page.getNextPageToken().isEmpty()) {
+                return Optional.empty();
+            }
+            options.setNextPageToken(page.getNextPageToken());
+        }
+    }
+
+    private Map<String, Long> outputArtifactIdsByUri(long executionId) {
+        List<Long> outputs = call().getEventsByExecutionIDs(GetEventsByExecutionIDsRequest.newBuilder()
+                .addExecutionIds(executionId).build()).getEventsList().stream()
+                .filter(event -> event.getType() == Event.Type.OUTPUT).map(Event::getArtifactId).distinct().toList();
+        Map<String, Long> byUri = new LinkedHashMap<>();
+        if (!outputs.isEmpty()) {
+            call().getArtifactsByID(GetArtifactsByIDRequest.newBuilder().addAllArtifactIds(outputs).build())
+                    .getArtifactsList().forEach(artifact -> byUri.putIfAbsent(artifact.getUri(), artifact.getId()));
+        }
+        return byUri;
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.quarkflow.pipelineengine.lineage;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.quarkflow.proto.mlmd.Artifact;
@@ -74,6 +76,23 @@ public final class InMemoryMlmdWriter implements MlmdWriter {
     @Override
     public synchronized void putParentContext(long childId, long parentId) {
         parentContexts.add(ParentContext.newBuilder().setChildId(childId).setParentId(parentId).build());
+    }
+
+    @Override
+    public synchronized Optional<CompletedExecution> completedExecution(String cacheFingerprint) {
+        return executions.values().stream()
+                .filter(e -> e.getType().equals(MlmdLineageRecorder.CONTAINER_EXECUTION)
+                        && e.getLastKnownState() == Execution.State.COMPLETE
+                        && cacheFingerprint.equals(e.getCustomPropertiesOrDefault(MlmdLineageRecorder.CACHE_FINGERPRINT,
+                                dev.quarkflow.proto.mlmd.Value.getDefaultInstance()).getStringValue()))
+                .max(Comparator.comparingLong(Execution::getId))
+                .map(e -> {
+                    Map<String, Long> outputs = new LinkedHashMap<>();
+                    events.stream().filter(ev -> ev.getExecutionId() == e.getId() && ev.getType() == Event.Type.OUTPUT)
+                            .forEach(ev -> outputs.putIfAbsent(artifacts.get(ev.getArtifactId()).getUri(),
+                                    ev.getArtifactId()));
+                    return new CompletedExecution(e.getId(), outputs);
+                });
     }
 
     public synchronized List<Context> contexts() {

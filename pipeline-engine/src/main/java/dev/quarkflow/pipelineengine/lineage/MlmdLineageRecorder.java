@@ -34,6 +34,8 @@ public final class MlmdLineageRecorder implements LineageRecorder {
     static final String DAG_EXECUTION = "system.DAGExecution";
     static final String CONTAINER_EXECUTION = "system.ContainerExecution";
     static final String IMPORTER_EXECUTION = "system.ImporterExecution";
+    static final String CACHE_FINGERPRINT = "cache_fingerprint";
+    static final String CACHED_EXECUTION_ID = "cached_execution_id";
 
     private final MlmdWriter writer;
     private final Map<String, RunIds> runs = new ConcurrentHashMap<>();
@@ -102,6 +104,13 @@ public final class MlmdLineageRecorder implements LineageRecorder {
             return;
         }
         Execution.Builder execution = execution(task, ids, cacheFingerprint);
+        if (task.state() == TaskState.CACHED && cacheFingerprint != null) {
+            // as upstream's driver: the hit names the execution it reuses and outputs that one's artifacts
+            writer.completedExecution(cacheFingerprint).ifPresent(reused -> {
+                execution.putCustomProperties(CACHED_EXECUTION_ID, string(Long.toString(reused.executionId())));
+                reused.outputArtifactIdsByUri().forEach(ids.artifactsByUri::putIfAbsent);
+            });
+        }
         ArtifactEvents events = new ArtifactEvents(ids.artifactsByUri, MlmdLineageRecorder::artifact);
         if (executionId == null) {
             task.inputArtifacts().forEach((name, artifacts) -> artifacts
@@ -165,7 +174,7 @@ public final class MlmdLineageRecorder implements LineageRecorder {
                     .putCustomProperties("pod_uid", string(""))
                     .putCustomProperties("namespace", string(""));
             if (cacheFingerprint != null) {
-                execution.putCustomProperties("cache_fingerprint", string(cacheFingerprint));
+                execution.putCustomProperties(CACHE_FINGERPRINT, string(cacheFingerprint));
             }
         }
         return execution;

@@ -2,6 +2,8 @@ package dev.quarkflow.pipelineengine.lineage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import dev.quarkflow.proto.mlmd.Artifact;
 import dev.quarkflow.proto.mlmd.Context;
@@ -31,6 +33,20 @@ public interface MlmdWriter {
     void putAttribution(long artifactId, long contextId);
 
     void putParentContext(long childId, long parentId);
+
+    /**
+     * What a cache hit points at, as upstream's driver finds it: the newest container execution that COMPLETED
+     * with this cache fingerprint, and the artifacts it output, by URI. Empty when there is none.
+     */
+    Optional<CompletedExecution> completedExecution(String cacheFingerprint);
+
+    /** An execution a later cache hit reuses: its id, and its output artifacts' ids by URI. */
+    record CompletedExecution(long executionId, Map<String, Long> outputArtifactIdsByUri) {
+
+        public CompletedExecution {
+            outputArtifactIdsByUri = Map.copyOf(outputArtifactIdsByUri);
+        }
+    }
 
     /**
      * MLMD's {@code PutExecution}: upserts the execution, creates the pairs' artifacts (a pair without artifact

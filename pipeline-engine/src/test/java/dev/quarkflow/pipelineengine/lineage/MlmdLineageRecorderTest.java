@@ -118,10 +118,24 @@ class MlmdLineageRecorderTest {
                     .containsExactly(tuple(Execution.State.CACHED, true), tuple(Execution.State.CACHED, true));
         }
 
-        assertThat(mlmd.artifacts()).as("one artifact per URI and run: the hit's output is the first run's file")
-                .extracting(Artifact::getUri).hasSize(2).containsOnly(mlmd.artifacts().get(0).getUri());
-        assertThat(mlmd.executions()).filteredOn(e -> e.getLastKnownState() == Execution.State.CACHED).hasSize(2);
-        assertThat(mlmd.events()).hasSize(4);
+        assertThat(mlmd.artifacts()).as("the hit outputs the first run's artifact, as upstream's driver")
+                .singleElement();
+        long dataset = mlmd.artifacts().get(0).getId();
+        List<Execution> completed = mlmd.executions().stream()
+                .filter(e -> e.getLastKnownState() == Execution.State.COMPLETE
+                        && e.getType().equals("system.ContainerExecution"))
+                .toList();
+        assertThat(mlmd.executions()).filteredOn(e -> e.getLastKnownState() == Execution.State.CACHED).hasSize(2)
+                .allSatisfy(hit -> {
+                    Execution reused = completed.stream().filter(e -> taskName(e.getId()).equals(taskName(hit
+                            .getId()))).findFirst().orElseThrow();
+                    assertThat(hit.getCustomPropertiesMap().get("cached_execution_id").getStringValue())
+                            .isEqualTo(Long.toString(reused.getId()));
+                    assertThat(hit.getCustomPropertiesMap().get("cache_fingerprint"))
+                            .isEqualTo(reused.getCustomPropertiesMap().get("cache_fingerprint"));
+                });
+        assertThat(mlmd.events()).hasSize(4).allSatisfy(e -> assertThat(e.getArtifactId()).isEqualTo(dataset));
+        assertThat(mlmd.events()).filteredOn(e -> e.getType() == Event.Type.OUTPUT).hasSize(2);
     }
 
     @Test

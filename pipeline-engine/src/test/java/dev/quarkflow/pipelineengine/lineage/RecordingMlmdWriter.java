@@ -2,6 +2,7 @@ package dev.quarkflow.pipelineengine.lineage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -125,5 +126,12 @@ public final class RecordingMlmdWriter implements MlmdWriter {
     @Override
     public void putParentContext(long childId, long parentId) {
         timedVoid(() -> delegate.putParentContext(childId, parentId));
+    }
+
+    @Override
+    public Optional<CompletedExecution> completedExecution(String cacheFingerprint) {
+        List<Optional<CompletedExecution>> found = new ArrayList<>(1);
+        timedVoid(() -> found.add(delegate.completedExecution(cacheFingerprint)));
+        return found.get(0);
     }
 }
