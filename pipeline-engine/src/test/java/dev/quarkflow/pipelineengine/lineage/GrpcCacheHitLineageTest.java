@@ -1,9 +1,7 @@
 package dev.quarkflow.pipelineengine.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.quarkflow.common.testing.SharedFixtures;
 import dev.quarkflow.pipelineengine.api.RunHandle;
 import dev.quarkflow.pipelineengine.api.RunListener;
 import dev.quarkflow.pipelineengine.api.RunRequest;
@@ -41,10 +38,8 @@ class GrpcCacheHitLineageTest {
 
     @Test
     void cacheHit_namesTheReusedExecution_andOutputsItsArtifact() throws Exception {
-        assumeTrue(MetadataGrpcProcess.built(), "metadata-grpc is not built (./mvnw -B package -DskipTests -pl "
-                + "metadata-grpc): " + MetadataGrpcProcess.JAR.toAbsolutePath().normalize());
-        CompiledPipeline pipeline = CompiledPipeline.parse(Files.readString(
-                SharedFixtures.conformance("kfp").resolve("critical/two_step_pipeline_containerized.yaml")));
+        MetadataGrpcProcess.assumeBuilt();
+        CompiledPipeline pipeline = MlmdLineageRecorderTest.twoStep();
         try (MetadataGrpcProcess server = MetadataGrpcProcess.start(dir.resolve("mlmd"));
                 GrpcMlmdWriter writer = new GrpcMlmdWriter("127.0.0.1", server.grpcPort(), Duration.ofSeconds(30))) {
             try (LocalRunEngine engine = new LocalRunEngine(LocalEngineConfig.defaults(dir.resolve("engine"))

@@ -31,6 +31,12 @@ public final class MetadataGrpcProcess implements AutoCloseable {
         this.grpcPort = grpcPort;
     }
 
+    /** Skips the calling test, saying why, when the server's jar has not been built (outside a reactor build). */
+    public static void assumeBuilt() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(built(), "metadata-grpc is not built (./mvnw -B package "
+                + "-DskipTests -pl metadata-grpc): " + JAR.toAbsolutePath().normalize());
+    }
+
     public static boolean built() {
         return Files.isRegularFile(JAR);
     }

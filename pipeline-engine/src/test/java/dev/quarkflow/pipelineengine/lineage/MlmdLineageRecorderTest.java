@@ -42,7 +42,7 @@ class MlmdLineageRecorderTest {
     private final InMemoryMlmdWriter mlmd = new InMemoryMlmdWriter();
     private final InMemoryCacheStore cache = new InMemoryCacheStore();
 
-    private static CompiledPipeline twoStep() throws Exception {
+    static CompiledPipeline twoStep() throws Exception {
         return CompiledPipeline.parse(Files.readString(
                 SharedFixtures.conformance("kfp").resolve("critical/two_step_pipeline_containerized.yaml")));
     }

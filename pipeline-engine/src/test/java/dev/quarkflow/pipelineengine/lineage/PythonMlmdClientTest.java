@@ -2,11 +2,9 @@ package dev.quarkflow.pipelineengine.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.quarkflow.common.testing.SharedFixtures;
 import dev.quarkflow.pipelineengine.api.RunHandle;
 import dev.quarkflow.pipelineengine.api.RunListener;
 import dev.quarkflow.pipelineengine.api.RunRequest;
@@ -44,10 +41,8 @@ class PythonMlmdClientTest {
 
     @Test
     void pythonClient_readsTheRunsContextsExecutionsArtifactsAndEdges() throws Exception {
-        assumeTrue(MetadataGrpcProcess.built(), "metadata-grpc is not built (./mvnw -B package -DskipTests -pl "
-                + "metadata-grpc): " + MetadataGrpcProcess.JAR.toAbsolutePath().normalize());
-        CompiledPipeline pipeline = CompiledPipeline.parse(Files.readString(
-                SharedFixtures.conformance("kfp").resolve("critical/two_step_pipeline_containerized.yaml")));
+        MetadataGrpcProcess.assumeBuilt();
+        CompiledPipeline pipeline = MlmdLineageRecorderTest.twoStep();
         JsonNode lineage;
         List<TaskSnapshot> tasks;
         try (MetadataGrpcProcess server = MetadataGrpcProcess.start(dir.resolve("mlmd"));
