@@ -55,12 +55,12 @@ import io.grpc.StatusRuntimeException;
  */
 public final class GrpcMlmdWriter implements MlmdWriter, AutoCloseable {
 
-    private final ManagedChannel channel;
-    private final MetadataStoreServiceBlockingStub stub;
-    private final Duration deadline;
     private static final Logger LOG = Logger.getLogger(GrpcMlmdWriter.class);
     private static final int COMPLETED_PAGE = 20;
 
+    private final ManagedChannel channel;
+    private final MetadataStoreServiceBlockingStub stub;
+    private final Duration deadline;
     private final Map<String, Long> typeIds = new ConcurrentHashMap<>();
 
     public GrpcMlmdWriter(String host, int port, Duration deadline) {
